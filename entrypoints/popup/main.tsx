@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Docent</main>, document.getElementById('app')!);
