@@ -1,6 +1,26 @@
 // The background is a set of small managers, one browser concern each (Dark Reader style).
-// Each imported module registers its own listeners when imported.
+// Each exports a register…() that adds its listeners synchronously, so events that wake the worker are not missed.
+import { registerCatalogueLoader } from './catalogue-loader';
+import { registerBadge } from './badge';
+import { registerOmnibox } from './omnibox';
+import { registerContextMenus } from './context-menus';
+import { registerCommands } from './commands';
+import { registerSiteAccess } from './site-access';
+import { registerSidePanelUpdates } from './side-panel';
+import { registerQueueSync } from './queue-sync';
+import { registerTabPages } from './tab-pages';
+
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    registerCatalogueLoader();
+    registerSiteAccess();
+    registerBadge();
+    registerOmnibox();
+    registerContextMenus();
+    registerCommands();
+    registerSidePanelUpdates();
+    registerQueueSync();
+    registerTabPages();
+  },
 });

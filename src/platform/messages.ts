@@ -5,6 +5,7 @@
  */
 import type { PageKeywords } from '@/src/keywords/types';
 import type { Read } from '@/src/catalogue/types';
+import type { SyncStatus } from '@/src/queue/sync';
 
 /** Why a tab has no related reads to show. */
 export type TabStatus =
@@ -27,12 +28,18 @@ export type TabRelated = {
 export type Request =
   | { type: 'page-keywords'; page: PageKeywords }
   | { type: 'tab-related'; tabId: number }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** Background -> extension pages (side panel): a tab's related reads were recomputed. */
+  | { type: 'tab-related-changed'; related: TabRelated }
+  /** UI -> background: run a queue sync round now (options "Sync now", after an import); answers the new status. */
+  | { type: 'queue-sync-now' };
 
 type Responses = {
   'page-keywords': { ok: true };
   'tab-related': TabRelated;
   ping: { ok: true };
+  'tab-related-changed': { ok: true };
+  'queue-sync-now': SyncStatus;
 };
 
 export type ResponseOf<R extends Request> = Responses[R['type']];

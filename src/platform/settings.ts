@@ -1,5 +1,10 @@
-/** User settings, persisted with wxt storage (sync area, so they follow the user). */
+/**
+ * User settings, persisted with wxt storage. Preferences live in the sync area so they follow
+ * the user; site grants live in the local area because permissions belong to one browser.
+ * Each item carries a version; a format change bumps it and adds a migration beside it.
+ */
 import { storage } from 'wxt/utils/storage';
+import { normaliseHostEntry, type SiteLists } from '@/src/sites/site-policy';
 
 export type SearchEngine = 'duckduckgo' | 'google' | 'bing' | 'kagi' | 'startpage';
 
@@ -7,3 +12,55 @@ export const searchEngineSetting = storage.defineItem<SearchEngine>('sync:search
   fallback: 'duckduckgo',
   version: 1,
 });
+
+/** Entries that still normalise to a host, deduplicated, in their original order. */
+export function normaliseExcludedHosts(entries: readonly unknown[]): string[] {
+  const hosts = new Set<string>();
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    try {
+      hosts.add(normaliseHostEntry(entry));
+    } catch {
+      // An entry that was never a host name cannot exclude anything; dropping it is safe.
+    }
+  }
+  return [...hosts];
+}
+
+/**
+ * Hosts the user never wants read (a host also covers its subdomains).
+ * v1 stored the entries as typed ("https://Mail.Example.com/inbox"); v2 stores bare,
+ * lower-case host names so the background and content script can compare them directly.
+ */
+export const excludedHostsSetting = storage.defineItem<string[]>('sync:excludedHosts', {
+  fallback: [],
+  version: 2,
+  migrations: {
+    2: (typedEntries: unknown) => (Array.isArray(typedEntries) ? normaliseExcludedHosts(typedEntries) : []),
+  },
+});
+
+/** Match patterns the user granted through optional host permissions (beyond the doc sites). */
+export const grantedSitesSetting = storage.defineItem<string[]>('local:grantedSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Whether Docent adds its entries to the page's context menu. */
+export const contextMenusSetting = storage.defineItem<boolean>('sync:contextMenus', {
+  fallback: true,
+  version: 1,
+});
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export const themeSetting = storage.defineItem<Theme>('sync:theme', {
+  fallback: 'system',
+  version: 1,
+});
+
+/** The exclude and grant lists as the site policy needs them. */
+export async function readSiteLists(): Promise<SiteLists> {
+  const [excluded, granted] = await Promise.all([excludedHostsSetting.getValue(), grantedSitesSetting.getValue()]);
+  return { excluded, granted };
+}

@@ -1,0 +1,101 @@
+/**
+ * Toolbar badge: how many related reads the active tab has (blank when none is related
+ * enough, or the site may not be read), and a queued variant of the icon when the page
+ * itself is in the reading queue. Try it on https://kafka.apache.org/documentation/.
+ */
+import { browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
+import { db } from '@/src/db';
+import { pageId } from '@/src/queue/page-url';
+import type { TabRelated } from '@/src/platform/messages';
+import { onTabRelatedChanged } from '@/src/platform/tab-events';
+import { readDecisionFor } from '@/src/platform/permissions';
+import { excludedHostsSetting, grantedSitesSetting } from '@/src/platform/settings';
+import { t } from '@/src/platform/i18n';
+
+// Firefox builds are MV2, where the toolbar button is `browserAction`.
+const toolbarButton = () => (import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action);
+const BADGE_COLOR = '#2f5d50';
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const iconPaths = (variant: 'icon' | 'icon-queued') =>
+  Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${variant === 'icon' ? '' : 'queued-'}${size}.png`]));
+
+/** The last related reads each tab announced, dropped when the tab navigates away. */
+const relatedByTab = new Map<number, TabRelated>();
+
+function badgeTextFor(related: TabRelated | undefined, url: string): string {
+  if (!related || related.url !== url || related.status !== 'related') return '';
+  const count = related.related.length;
+  if (count === 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+async function isQueued(url: string): Promise<boolean> {
+  if (!/^https?:/.test(url)) return false;
+  const [savedPage, savedRead] = await Promise.all([db.queue.get(pageId(url)), db.queue.where('url').equals(url).first()]);
+  return savedPage !== undefined || savedRead !== undefined;
+}
+
+/** Redraw the badge, icon and title of one tab from what is known about it now. */
+export async function renderTab(tabId: number): Promise<void> {
+  let url: string;
+  try {
+    url = (await browser.tabs.get(tabId)).url ?? '';
+  } catch {
+    relatedByTab.delete(tabId); // the tab closed meanwhile
+    return;
+  }
+  const [decision, queued] = await Promise.all([readDecisionFor(url), isQueued(url)]);
+  // A page outside the automatic sites still gets a count once the user opened Docent on it
+  // (read on demand); excluded and never-read sites never do.
+  const countable = decision.allowed || decision.reason === 'not-granted';
+  const text = countable ? badgeTextFor(relatedByTab.get(tabId), url) : '';
+  const title = [t('extName'), text ? t('ext_badge_related', text) : '', queued ? t('ext_badge_queued') : '']
+    .filter(Boolean)
+    .join(' — ');
+  try {
+    await Promise.all([
+      toolbarButton().setBadgeText({ tabId, text }),
+      toolbarButton().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+      toolbarButton().setTitle({ tabId, title }),
+      toolbarButton().setIcon({ tabId, path: iconPaths(queued ? 'icon-queued' : 'icon') }),
+    ]);
+  } catch {
+    // The tab closed between the lookup and the update; nothing left to draw.
+  }
+}
+
+/** Active tabs only: every other tab is redrawn when it is switched to. */
+async function renderActiveTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ active: true });
+  await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [renderTab(tab.id)])));
+}
+
+/** Wire the badge to tab changes, setting changes and queue changes. */
+export function registerBadge(): void {
+  onTabRelatedChanged((tabId, related) => {
+    relatedByTab.set(tabId, related);
+    void renderTab(tabId);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) relatedByTab.delete(tabId);
+    if (change.url !== undefined || change.status === 'complete') void renderTab(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void renderTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => relatedByTab.delete(tabId));
+
+  // Excluding a site or changing grants takes effect on open tabs at once.
+  excludedHostsSetting.watch(() => void renderActiveTabs());
+  grantedSitesSetting.watch(() => void renderActiveTabs());
+
+  // Saving or removing anywhere (popup, side panel, context menu) flips the queued icon.
+  let firstQueueSnapshot = true;
+  liveQuery(() => db.queue.count()).subscribe({
+    next: () => {
+      if (firstQueueSnapshot) firstQueueSnapshot = false;
+      else void renderActiveTabs();
+    },
+    error: (error) => console.error('Docent: queue watch failed', error),
+  });
+}

@@ -1,0 +1,34 @@
+/** Keyboard shortcuts as the browser has them bound, and where to change them. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import { t } from '@/src/platform/i18n';
+
+const CHROME_SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
+
+export function ShortcutsSection() {
+  const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
+  useEffect(() => {
+    browser.commands.getAll().then(setCommands);
+  }, []);
+
+  return (
+    <section class="options-section" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">{t('options_shortcuts_title')}</h2>
+      <ul class="options-list" data-list="shortcuts">
+        {commands.map((command) => (
+          <li key={command.name}>
+            <span>{command.description || command.name}</span>
+            {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="options-hint">{t('options_shortcut_unset')}</span>}
+          </li>
+        ))}
+      </ul>
+      {import.meta.env.FIREFOX ? (
+        <p class="options-hint">{t('options_shortcuts_firefox')}</p>
+      ) : (
+        <button type="button" class="button" onClick={() => void browser.tabs.create({ url: CHROME_SHORTCUTS_PAGE })}>
+          {t('options_shortcuts_change')}
+        </button>
+      )}
+    </section>
+  );
+}

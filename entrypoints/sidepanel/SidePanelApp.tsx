@@ -1,0 +1,92 @@
+/**
+ * The side panel (Chrome) / sidebar (Firefox): the Related view for whichever tab is active
+ * in this window, following the user as they switch tabs and navigate.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Read } from '@/src/catalogue/types';
+import { onMessage } from '@/src/platform/messaging';
+import { searchEngineSetting, type SearchEngine } from '@/src/platform/settings';
+import { t } from '@/src/platform/i18n';
+import { targetTabId, openInNewTab } from '@/src/platform/tabs';
+import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
+import { RelatedView, type RelatedState } from '@/src/ui/views/RelatedView';
+
+function searchPage(query: string): string {
+  return browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`);
+}
+
+export function SidePanelApp() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [related, setRelated] = useState<RelatedState>({ kind: 'loading' });
+  const [engine, setEngine] = useState<SearchEngine>('duckduckgo');
+  const queue = useQueue();
+  const savedIds = useMemo(() => new Set((queue ?? []).map((item) => item.id)), [queue]);
+
+  // Which tab to describe: the active one in this window, then every switch and navigation.
+  useEffect(() => {
+    let windowId: number | undefined;
+    browser.windows.getCurrent().then((current) => (windowId = current.id));
+    targetTabId().then(setTabId);
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, []);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    let current = true;
+    const load = () =>
+      relatedReadsFor(tabId)
+        .then((tab) => current && setRelated({ kind: 'ready', tab }))
+        .catch((error) => {
+          console.error('Docent: related reads unavailable', error);
+          if (current) setRelated({ kind: 'failed' });
+        });
+    setRelated({ kind: 'loading' });
+    void load();
+    const onUpdated = (updatedId: number, change: { url?: string; status?: string }) => {
+      if (updatedId === tabId && (change.url !== undefined || change.status === 'complete')) void load();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // The background announces new results as soon as the page's keywords arrive.
+    onMessage('tab-related-changed', ({ related: fresh }) => {
+      if (current && fresh.tabId === tabId) setRelated({ kind: 'ready', tab: fresh });
+      return { ok: true };
+    });
+    return () => {
+      current = false;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId]);
+
+  useEffect(() => {
+    searchEngineSetting.getValue().then(setEngine);
+    return searchEngineSetting.watch(setEngine);
+  }, []);
+
+  const toggleSave = (read: Read) => {
+    const saved = queue?.find((item) => item.id === read.id);
+    void (saved ? queueActions.remove(saved.id) : queueActions.save(read));
+  };
+
+  return (
+    <div class="sidepanel">
+      <header class="topbar">
+        <span class="brand">{t('sidepanel_title')}</span>
+      </header>
+      <div class="panel" data-tab-id={tabId ?? undefined}>
+        <RelatedView
+          state={related}
+          engine={engine}
+          savedIds={savedIds}
+          onToggleSave={toggleSave}
+          onTag={(tag) => void openInNewTab(searchPage(tag))}
+          onSearch={() => void openInNewTab(searchPage(''))}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/** Chromium tracing and CPU profiling through Playwright's CDP session, for the task and profile figures. */
+import type { CDPSession, Page } from '@playwright/test';
+
+export type TraceEvent = {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string; functionName?: string }; name?: string };
+};
+
+/** Record a trace (top-level tasks and the timeline's script events) around `action`. */
+export async function traceDuring(page: Page, action: () => Promise<void>): Promise<TraceEvent[]> {
+  const session = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  await session.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  try {
+    await action();
+  } finally {
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach();
+  }
+  return events;
+}
+
+export type TaskFigures = {
+  /** The longest task that ran script from `scriptUrlPart` (ms). */
+  longestScriptTaskMs: number;
+  /** The longest task of any kind on the same thread (parsing and layout of the page included). */
+  longestTaskMs: number;
+};
+
+/**
+ * The longest top-level task on the renderer thread that ran `scriptUrlPart` and, for comparison,
+ * the longest task of any kind on that thread. Throws if the script never ran in the trace.
+ */
+export function longestTasks(events: readonly TraceEvent[], scriptUrlPart: string): TaskFigures {
+  const scriptCalls = events.filter(
+    (event) => (event.name === 'FunctionCall' || event.name === 'EvaluateScript' || event.name === 'v8.callFunction') && event.args?.data?.url?.includes(scriptUrlPart),
+  );
+  if (scriptCalls.length === 0) throw new Error(`The trace has no script events from ${scriptUrlPart}`);
+  const thread = (event: TraceEvent) => `${event.pid}:${event.tid}`;
+  const scriptThreads = new Set(scriptCalls.map(thread));
+  const tasks = events.filter(
+    (event) => event.ph === 'X' && event.dur !== undefined && isTopLevelTask(event) && scriptThreads.has(thread(event)),
+  );
+  const scriptTasks = tasks.filter((task) =>
+    scriptCalls.some((call) => thread(call) === thread(task) && call.ts >= task.ts && call.ts <= task.ts + task.dur!),
+  );
+  const longest = (list: TraceEvent[]) => Math.max(0, ...list.map((task) => task.dur! / 1000));
+  return { longestScriptTaskMs: longest(scriptTasks), longestTaskMs: longest(tasks) };
+}
+
+function isTopLevelTask(event: TraceEvent): boolean {
+  return event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
+}
+
+export type HotFunction = { functionName: string; location: string; selfMs: number };
+
+/** CPU-profile the page's main thread during `action`; the functions with the most self time. */
+export async function topSelfTime(page: Page, action: () => Promise<void>, top = 10): Promise<HotFunction[]> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  try {
+    await action();
+    const { profile } = await session.send('Profiler.stop');
+    return hotFunctions(profile, top);
+  } finally {
+    await session.detach();
+  }
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+};
+
+/** Self time per function (summed over its profile nodes), largest first. */
+export function hotFunctions(profile: CpuProfile, top: number): HotFunction[] {
+  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<string, { functionName: string; location: string; us: number }>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((nodeId, i) => {
+    const frame = nodeById.get(nodeId)?.callFrame;
+    if (!frame) return;
+    const file = frame.url ? frame.url.replace(/^chrome-extension:\/\/[^/]+/, '') : '(native)';
+    const location = `${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    const key = `${frame.functionName}@${location}`;
+    const entry = selfUs.get(key) ?? { functionName: frame.functionName || '(anonymous)', location, us: 0 };
+    entry.us += deltas[i + 1] ?? 0; // a sample's time is the gap to the next sample
+    selfUs.set(key, entry);
+  });
+  return [...selfUs.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, top)
+    .map(({ functionName, location, us }) => ({ functionName, location, selfMs: Math.round(us / 100) / 10 }));
+}

@@ -1,0 +1,93 @@
+/**
+ * Bring the `reads` table in line with a bundled catalogue: add new reads, update changed ones,
+ * delete bundled reads that are gone. User-imported reads and the queue are never touched, so a
+ * queued read that leaves the catalogue stays queued with its own snapshot.
+ */
+import type { Read } from '@/src/catalogue/types';
+import type { DocentDb } from './database';
+import { getMeta, setMeta } from './database';
+import { fromStoredRead, toStoredRead, type StoredRead } from './tables/reads';
+
+export type CatalogueSyncCounts = { added: number; updated: number; removed: number; unchanged: number };
+
+export async function syncCatalogue(db: DocentDb, reads: readonly Read[], version: string): Promise<CatalogueSyncCounts> {
+  assertValidCatalogue(reads, version);
+  const startedAt = performance.now();
+
+  return db.transaction('rw', db.reads, db.meta, async () => {
+    if ((await getMeta(db, 'catalogueVersion')) === version) {
+      return { added: 0, updated: 0, removed: 0, unchanged: reads.length };
+    }
+
+    const stored = new Map<string, StoredRead>((await db.reads.toArray()).map((read) => [read.id, read]));
+
+    const toPut: StoredRead[] = [];
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const incomingIds = new Set<string>();
+    for (const read of reads) {
+      incomingIds.add(read.id);
+      const existing = stored.get(read.id);
+      if (existing === undefined) {
+        added++;
+        toPut.push(toStoredRead(read));
+      } else if (existing.origin === 'user') {
+        // The user imported this URL themselves; their read (and its source) wins.
+        unchanged++;
+      } else if (sameRead(fromStoredRead(existing), read)) {
+        unchanged++;
+      } else {
+        updated++;
+        toPut.push(toStoredRead(read));
+      }
+    }
+    const toDelete = [...stored.values()]
+      .filter((read) => read.origin !== 'user' && !incomingIds.has(read.id))
+      .map((read) => read.id);
+
+    await db.reads.bulkPut(toPut);
+    await db.reads.bulkDelete(toDelete);
+    const result = { added, updated, removed: toDelete.length, unchanged };
+    await setMeta(db, 'catalogueVersion', version);
+    await setMeta(db, 'lastCatalogueSync', {
+      version,
+      at: Date.now(),
+      durationMs: Math.round(performance.now() - startedAt),
+      ...result,
+    });
+    return result;
+  });
+}
+
+/** Field-by-field equality, independent of key order in the JSON. */
+function sameRead(a: Read, b: Read): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(read: Read): string {
+  return JSON.stringify(read, Object.keys(read).sort());
+}
+
+function assertValidCatalogue(reads: readonly Read[], version: string): void {
+  if (typeof version !== 'string' || version.trim() === '') {
+    throw new Error('syncCatalogue: the catalogue version must be a non-empty string');
+  }
+  if (!Array.isArray(reads)) {
+    throw new Error(`syncCatalogue: expected an array of reads, got ${typeof reads}`);
+  }
+  const seen = new Set<string>();
+  reads.forEach((read, index) => {
+    if (typeof read !== 'object' || read === null || typeof read.id !== 'string' || read.id === '') {
+      throw new Error(`syncCatalogue: read #${index} has no string id`);
+    }
+    if (typeof read.title !== 'string' || !Array.isArray(read.tags)) {
+      throw new Error(`syncCatalogue: read "${read.id}" lacks a title or a tags array`);
+    }
+    if (read.origin === 'user') {
+      throw new Error(`syncCatalogue: read "${read.id}" has origin "user"; the bundled catalogue holds only bundled reads`);
+    }
+    if (seen.has(read.id)) throw new Error(`syncCatalogue: duplicate read id "${read.id}"`);
+    seen.add(read.id);
+  });
+}

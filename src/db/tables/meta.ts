@@ -1,0 +1,25 @@
+/** The `meta` table: one row per key, for small facts about the database itself. */
+import type { EntityTable } from 'dexie';
+
+/** What the last catalogue sync did; kept for diagnostics (options page, e2e timing). */
+export type CatalogueSyncRecord = {
+  version: string;
+  at: number;
+  durationMs: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+};
+
+/** Every meta key with the type of its value. Add a key here to store a new fact. */
+export type MetaValues = {
+  /** Version (content hash) of the bundled catalogue currently in `reads`. */
+  catalogueVersion: string;
+  lastCatalogueSync: CatalogueSyncRecord;
+};
+
+export type MetaKey = keyof MetaValues;
+export type MetaEntry = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+export type MetaTable = EntityTable<MetaEntry, 'key'>;

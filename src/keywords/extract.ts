@@ -1,0 +1,55 @@
+/**
+ * Document → page keywords, in two steps that can run in different places:
+ * `extractCandidates` needs only the DOM and the vocabulary (content script), and
+ * `weighCandidates` needs the catalogue's term statistics (background, CLI).
+ * `extractKeywords` runs both, for Node and tests.
+ */
+import type { Term } from './types';
+import { collectPageText, type PageTextOptions } from './page-text';
+import { candidateTerms, type ConceptFinder } from './candidates';
+import { characteristicTerms, type TermStatistics } from './weighting';
+
+export type ExtractOptions = PageTextOptions & {
+  /** Candidate terms kept from the page (default 300). */
+  maxCandidates?: number;
+};
+
+export type PageCandidates = {
+  title: string;
+  /** Terms with their weighted counts on the page (not yet weighed against the catalogue). */
+  candidates: Term[];
+  charsConsidered: number;
+  truncated: boolean;
+};
+
+/** Keywords are at most this many terms: enough for a page's topics, few enough to show and rank fast. */
+export const KEYWORD_LIMIT = 30;
+
+export function extractCandidates(doc: Document, findConcepts: ConceptFinder, options: ExtractOptions = {}): PageCandidates {
+  const page = collectPageText(doc, options);
+  return {
+    title: page.title,
+    candidates: candidateTerms(page, findConcepts, { maxTerms: options.maxCandidates }),
+    charsConsidered: page.charsConsidered,
+    truncated: page.truncated,
+  };
+}
+
+/** What weighing needs from the catalogue: term statistics and which terms are concepts (a RelatedIndex has both). */
+export type WeighingContext = TermStatistics & { isConcept(term: string): boolean };
+
+/** Candidates → the page's characteristic terms; vocabulary concepts are favoured (see weighting.ts). */
+export function weighCandidates(candidates: readonly Term[], context: WeighingContext): Term[] {
+  return characteristicTerms(candidates, context, { limit: KEYWORD_LIMIT, isConcept: (term) => context.isConcept(term) });
+}
+
+/** Both steps at once (Node, tests): the page's title and its characteristic terms. */
+export function extractKeywords(
+  doc: Document,
+  findConcepts: ConceptFinder,
+  context: WeighingContext,
+  options: ExtractOptions = {},
+): { title: string; keywords: Term[] } {
+  const { title, candidates } = extractCandidates(doc, findConcepts, options);
+  return { title, keywords: weighCandidates(candidates, context) };
+}

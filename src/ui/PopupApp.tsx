@@ -1,0 +1,252 @@
+/**
+ * The toolbar popup: Related / Search / Saved tabs over one target tab.
+ * Related paints first from the background's answer; the search index is built after that paint.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Read } from '@/src/catalogue/types';
+import type { QueueItem } from '@/src/queue/types';
+import type { Facet } from '@/src/search/types';
+import type { TabRelated } from '@/src/platform/messages';
+import { searchEngineSetting, type SearchEngine } from '@/src/platform/settings';
+import { targetTabId } from '@/src/platform/tabs';
+import { t, type MessageKey } from '@/src/platform/i18n';
+import { loadCatalogueSearch, queueActions, relatedReadsFor, useQueue, type CatalogueSearch } from './data';
+import { adjacentView, escapeAction, isTyping, nextRowIndex, viewForKey, views, type View } from './keyboard';
+import { unreadSummary } from '@/src/queue/rules';
+import { RelatedView, type RelatedState } from './views/RelatedView';
+import { SearchView, sameFacet } from './views/SearchView';
+import { SavedView } from './views/SavedView';
+import { Snackbar, type SnackbarMessage } from './Snackbar';
+
+const viewLabel: Record<View, MessageKey> = { related: 'tabRelated', search: 'tabSearch', saved: 'tabSaved' };
+
+/** An off-topic page goes straight to search; unreadable or not-yet-read pages keep their explanation in Related. */
+function isOffTopic(tab: TabRelated): boolean {
+  return tab.status === 'unrelated' || (tab.status === 'related' && tab.related.length === 0);
+}
+
+function focusRow(row: Element | undefined) {
+  const primary = row?.querySelector<HTMLElement>('[data-primary]');
+  primary?.focus();
+  primary?.scrollIntoView({ block: 'nearest' });
+}
+
+export function PopupApp() {
+  const [view, setView] = useState<View>('related');
+  const [related, setRelated] = useState<RelatedState>({ kind: 'loading' });
+  const [engine, setEngine] = useState<SearchEngine>('duckduckgo');
+  const [catalogue, setCatalogue] = useState<CatalogueSearch | null>(null);
+  const [catalogueFailed, setCatalogueFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [facets, setFacets] = useState<Facet[]>([]);
+  const [snackbar, setSnackbar] = useState<SnackbarMessage | null>(null);
+  const queue = useQueue();
+  const savedIds = useMemo(() => new Set((queue ?? []).map((item) => item.id)), [queue]);
+  const unread = unreadSummary(queue ?? []).count;
+  const userPickedView = useRef(false);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    targetTabId()
+      .then((tabId) => {
+        if (tabId === null) throw new Error('No tab to describe');
+        return relatedReadsFor(tabId);
+      })
+      .then((tab) => {
+        setRelated({ kind: 'ready', tab });
+        if (isOffTopic(tab) && !userPickedView.current) setView('search');
+      })
+      .catch((error) => {
+        console.error('Docent: related reads unavailable', error);
+        setRelated({ kind: 'failed' });
+      });
+    // Build the index once the first frame is on screen, so Related never waits for it.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() =>
+        loadCatalogueSearch()
+          .then(setCatalogue)
+          .catch((error) => {
+            console.error('Docent: search index failed', error);
+            setCatalogueFailed(true);
+          }),
+      ),
+    );
+    searchEngineSetting.getValue().then(setEngine);
+    const unwatch = searchEngineSetting.watch(setEngine);
+    return () => {
+      cancelAnimationFrame(frame);
+      unwatch();
+    };
+  }, []);
+
+  const switchView = (next: View) => {
+    userPickedView.current = true;
+    setView(next);
+  };
+
+  const showTag = (tag: string) => {
+    const facet: Facet = { kind: 'tag', value: tag };
+    if (!facets.some((existing) => sameFacet(existing, facet))) setFacets([...facets, facet]);
+    switchView('search');
+  };
+
+  const remove = async (item: QueueItem) => {
+    const removed = await queueActions.remove(item.id);
+    if (removed) setSnackbar({ text: t('removedSnack', item.title), undo: () => queueActions.restore(removed) });
+  };
+
+  const toggleSave = (read: Read) => {
+    const saved = queue?.find((item) => item.id === read.id);
+    if (saved) void remove(saved);
+    else void queueActions.save(read);
+  };
+
+  // One document-level listener, reading the latest state through a ref.
+  const latest = useRef({ view, query, facets });
+  latest.current = { view, query, facets };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const { view: current, query: currentQuery, facets: currentFacets } = latest.current;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+      const searchInput = () => panelRef.current?.querySelector<HTMLInputElement>('[data-search-input]');
+
+      if (event.key === 'Escape') {
+        if (current !== 'search') return;
+        const action = escapeAction(currentQuery, currentFacets.length);
+        if (!action) return;
+        event.preventDefault();
+        if (action === 'clear-query') setQuery('');
+        else setFacets([]);
+        searchInput()?.focus();
+        return;
+      }
+      if (plain && !isTyping(target)) {
+        const picked = viewForKey(event.key) ?? (event.key === '/' ? 'search' : null);
+        if (picked) {
+          event.preventDefault();
+          switchView(picked);
+          if (picked === 'search') requestAnimationFrame(() => searchInput()?.focus());
+          else document.getElementById(`tab-${picked}`)?.focus();
+          return;
+        }
+      }
+      if (!plain) return;
+      const rows = Array.from(panelRef.current?.querySelectorAll('[data-row]') ?? []);
+      if (target?.getAttribute('role') === 'tab') {
+        const next = adjacentView(current, event.key);
+        if (next) {
+          event.preventDefault();
+          switchView(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        } else if (event.key === 'ArrowDown' && rows.length) {
+          event.preventDefault();
+          focusRow(rows[0]);
+        }
+        return;
+      }
+      const row = target?.closest('[data-row]');
+      if (row && !isTyping(target) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        row.querySelector<HTMLElement>('[data-save]')?.click();
+        return;
+      }
+      const fromInput = target?.matches('[data-search-input]') && event.key === 'ArrowDown';
+      if (!row && !fromInput) return;
+      const next = nextRowIndex(row ? rows.indexOf(row) : -1, event.key, rows.length);
+      if (next === null) return;
+      event.preventDefault();
+      if (next === -1) searchInput()?.focus();
+      else focusRow(rows[next]);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const notice = related.kind === 'ready' && isOffTopic(related.tab) ? t('pageUnrelated') : undefined;
+
+  return (
+    <div class="popup">
+      <header class="topbar">
+        <h1 class="brand">
+          <svg class="brand-mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
+            <path d="M8 7h4.5a5 5 0 0 1 0 10H8z" fill="none" stroke="var(--c-on-accent)" stroke-width="2.2" />
+          </svg>
+          {t('extName')}
+        </h1>
+        <div class="tabs" role="tablist" aria-label={t('viewsLabel')}>
+          {views.map((name, index) => (
+            <button
+              key={name}
+              id={`tab-${name}`}
+              type="button"
+              role="tab"
+              class="tab"
+              aria-selected={view === name}
+              aria-controls="panel"
+              tabIndex={view === name ? 0 : -1}
+              title={t('tabShortcut', index + 1)}
+              onClick={() => switchView(name)}
+            >
+              {t(viewLabel[name])}
+              {name === 'saved' && unread > 0 ? <span class="tab-count">{unread}</span> : null}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <main class="main">
+        <div id="panel" class="panel" role="tabpanel" aria-labelledby={`tab-${view}`} ref={panelRef}>
+          {view === 'related' ? (
+            <RelatedView
+              state={related}
+              engine={engine}
+              savedIds={savedIds}
+              onToggleSave={toggleSave}
+              onTag={showTag}
+              onSearch={() => switchView('search')}
+            />
+          ) : view === 'search' ? (
+            <SearchView
+              catalogue={catalogue}
+              catalogueFailed={catalogueFailed}
+              query={query}
+              facets={facets}
+              onQuery={setQuery}
+              onFacets={setFacets}
+              engine={engine}
+              savedIds={savedIds}
+              onToggleSave={toggleSave}
+              notice={notice}
+            />
+          ) : (
+            <SavedView
+              items={queue}
+              engine={engine}
+              onTag={showTag}
+              onRemove={(item) => void remove(item)}
+              onSetState={(item, state) => void queueActions.setState(item.id, state)}
+              onMove={(id, target) =>
+                void ('beforeId' in target
+                  ? queueActions.moveBefore(id, target.beforeId)
+                  : queueActions.moveAfter(id, target.afterId))
+              }
+            />
+          )}
+        </div>
+
+        {snackbar ? <Snackbar message={snackbar} onDone={() => setSnackbar(null)} /> : null}
+      </main>
+
+      <footer class="hints" aria-label={t('keyboardHints')}>
+        <span><kbd>↑</kbd><kbd>↓</kbd> {t('hintMove')}</span>
+        <span><kbd>↵</kbd> {t('hintOpen')}</span>
+        <span><kbd>S</kbd> {t('hintSave')}</span>
+        <span><kbd>1</kbd><kbd>2</kbd><kbd>3</kbd> {t('hintViews')}</span>
+        <span><kbd>Esc</kbd> {t('hintClear')}</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+/** One read as a card: title (opens it), source, date or section, read time, tags, "why", save toggle. */
+import type { ComponentChildren, JSX } from 'preact';
+import type { Read } from '@/src/catalogue/types';
+import type { Range } from '@/src/search/types';
+import type { SearchEngine } from '@/src/platform/settings';
+import { t } from '@/src/platform/i18n';
+import { segmentByRanges } from './highlight';
+import { openUrlFor } from './web-search';
+import { BookmarkIcon, ExternalIcon, GlobeIcon } from './icons';
+
+/** What a card needs of a read; queue items (snapshots) lack the catalogue-only fields. */
+export type CardRead = Pick<Read, 'id' | 'title' | 'url' | 'source' | 'tags' | 'readMinutes'> &
+  Partial<Pick<Read, 'published' | 'section' | 'category' | 'summary'>>;
+
+const MAX_TAGS = 5;
+
+export function Highlighted({ text, ranges }: { text: string; ranges?: readonly Range[] }) {
+  if (!ranges?.length) return <>{text}</>;
+  return (
+    <>
+      {segmentByRanges(text, ranges).map((segment, index) =>
+        segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text,
+      )}
+    </>
+  );
+}
+
+function formatPublished(published: string): string {
+  const date = new Date(`${published}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return published;
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+export function SaveToggle({ saved, onToggle }: { saved: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      class="icon-button save-toggle"
+      aria-pressed={saved}
+      aria-label={t('saveForLater')}
+      title={saved ? t('savedTooltip') : t('saveTooltip')}
+      data-save
+      onClick={onToggle}
+    >
+      <BookmarkIcon filled={saved} />
+    </button>
+  );
+}
+
+type ReadCardProps = {
+  read: CardRead;
+  engine: SearchEngine;
+  /** Omitted where the card has its own remove control (Saved view). */
+  saved?: boolean;
+  onToggleSave?: () => void;
+  onTag: (tag: string) => void;
+  highlights?: { title: Range[]; summary: Range[] };
+  /** Page terms this read matched (Related view). */
+  why?: string[];
+  showSummary?: boolean;
+  /** Extra controls after the save toggle (Saved view). */
+  actions?: ComponentChildren;
+  class?: string;
+  /** Saved view: a drag grip, drop handlers and Alt+↑/↓ reordering. */
+  dragHandle?: ComponentChildren;
+  onDragOver?: JSX.DragEventHandler<HTMLLIElement>;
+  onDrop?: JSX.DragEventHandler<HTMLLIElement>;
+  onReorderKey?: (step: -1 | 1) => void;
+};
+
+export function ReadCard(props: ReadCardProps) {
+  const { read, engine, highlights, why } = props;
+  const when = read.published ? formatPublished(read.published) : (read.section ?? read.category ?? null);
+  const meta = [read.source, when, read.readMinutes ? t('readMinutes', read.readMinutes) : null].filter(
+    (part): part is string => !!part,
+  );
+  return (
+    <li
+      class={`card ${props.class ?? ''}`}
+      data-row={read.id}
+      onDragOver={props.onDragOver}
+      onDrop={props.onDrop}
+      onKeyDown={(event) => {
+        if (!props.onReorderKey || !event.altKey) return;
+        if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        event.stopPropagation();
+        props.onReorderKey(event.key === 'ArrowUp' ? -1 : 1);
+      }}
+    >
+      {props.dragHandle}
+      <div class="card-body">
+        <a class="card-title" href={openUrlFor(read, engine)} target="_blank" rel="noopener noreferrer" data-primary>
+          <Highlighted text={read.title} ranges={highlights?.title} />
+        </a>
+        <p class="card-meta">
+          {meta.map((part, index) => (
+            <span key={index} class="card-meta-part">
+              {part}
+            </span>
+          ))}
+          {read.url ? (
+            <span class="card-open-kind" title={t('opensInNewTab')}>
+              <ExternalIcon />
+            </span>
+          ) : (
+            <span class="card-open-kind web-search" title={t('webSearchTooltip')}>
+              <GlobeIcon />
+              {t('searchTheWeb')}
+            </span>
+          )}
+        </p>
+        {props.showSummary && read.summary ? (
+          <p class="card-summary">
+            <Highlighted text={read.summary} ranges={highlights?.summary} />
+          </p>
+        ) : null}
+        {why?.length ? (
+          <p class="card-why">
+            <span class="card-why-label">{t('whyLabel')}</span> {why.join(', ')}
+          </p>
+        ) : null}
+        {read.tags.length ? (
+          <ul class="tags" aria-label={t('tagsLabel')}>
+            {read.tags.slice(0, MAX_TAGS).map((tag) => (
+              <li key={tag}>
+                <button type="button" class="tag" title={t('filterByTag', tag)} onClick={() => props.onTag(tag)}>
+                  {tag}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div class="card-actions">
+        {props.onToggleSave ? <SaveToggle saved={!!props.saved} onToggle={props.onToggleSave} /> : null}
+        {props.actions}
+      </div>
+    </li>
+  );
+}
+
+/** Placeholder rows while data loads, shaped like cards so nothing jumps when they arrive. */
+export function SkeletonList({ rows = 4 }: { rows?: number }) {
+  return (
+    <ul class="cards" aria-busy="true" aria-label={t('loading')}>
+      {Array.from({ length: rows }, (_, index) => (
+        <li key={index} class="card skeleton" aria-hidden="true">
+          <div class="card-body">
+            <span class="skeleton-line wide" />
+            <span class="skeleton-line" />
+            <span class="skeleton-line short" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EmptyState({ icon, title, body }: { icon: ComponentChildren; title: string; body?: string }) {
+  return (
+    <div class="empty" role="status">
+      <span class="empty-icon">{icon}</span>
+      <p class="empty-title">{title}</p>
+      {body ? <p class="empty-body">{body}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** Related view: the catalogue reads for the target tab, each with the page terms it matched. */
+import type { Read } from '@/src/catalogue/types';
+import type { TabRelated } from '@/src/platform/messages';
+import type { SearchEngine } from '@/src/platform/settings';
+import { t } from '@/src/platform/i18n';
+import { EmptyState, ReadCard, SkeletonList } from '../ReadCard';
+import { PageOffIcon, SearchIcon, SparkIcon } from '../icons';
+
+/** What the popup knows about its tab so far. */
+export type RelatedState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; tab: TabRelated };
+
+type RelatedViewProps = {
+  state: RelatedState;
+  engine: SearchEngine;
+  savedIds: ReadonlySet<string>;
+  onToggleSave: (read: Read) => void;
+  onTag: (tag: string) => void;
+  onSearch: () => void;
+};
+
+export function RelatedView(props: RelatedViewProps) {
+  const { state } = props;
+  if (state.kind === 'loading') return <SkeletonList />;
+
+  const searchInstead = (
+    <button type="button" class="button" onClick={props.onSearch}>
+      <SearchIcon />
+      {t('searchCatalogue')}
+    </button>
+  );
+  if (state.kind === 'failed') {
+    return (
+      <div class="related-view">
+        <EmptyState icon={<PageOffIcon />} title={t('relatedFailed')} body={t('relatedFailedHint')} />
+        {searchInstead}
+      </div>
+    );
+  }
+
+  const { tab } = state;
+  if (tab.status !== 'related' || tab.related.length === 0) {
+    const [title, body] =
+      tab.status === 'unreadable'
+        ? [t('pageUnreadable'), t('pageUnreadableHint')]
+        : tab.status === 'unknown'
+          ? [t('pageNotRead'), t('pageNotReadHint')]
+          : [t('pageUnrelated'), t('pageUnrelatedHint')];
+    return (
+      <div class="related-view">
+        <EmptyState icon={tab.status === 'unreadable' ? <PageOffIcon /> : <SparkIcon />} title={title} body={body} />
+        {searchInstead}
+      </div>
+    );
+  }
+
+  return (
+    <div class="related-view">
+      <p class="related-heading">
+        {t('relatedHeading')} <span class="related-page">{tab.title}</span>
+      </p>
+      <ul class="cards" aria-label={t('relatedReads')}>
+        {tab.related.map(({ read, matched }) => (
+          <ReadCard
+            key={read.id}
+            read={read}
+            why={matched}
+            engine={props.engine}
+            saved={props.savedIds.has(read.id)}
+            onToggleSave={() => props.onToggleSave(read)}
+            onTag={props.onTag}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MAX_IMPORT_BYTES, applyImport, detectFormat, previewImport, type ImportPreview } from '@/src/queue/import';
+import { exportJson } from '@/src/queue/formats/json';
+import { exportMarkdown } from '@/src/queue/formats/markdown';
+import { exportBookmarksHtml } from '@/src/queue/formats/bookmarks-html';
+import { pageId } from '@/src/queue/page-url';
+import type { QueueItem } from '@/src/queue/types';
+import { makeItem } from './fixtures';
+
+const NOW = 1_800_000_000_000;
+const existing = [
+  makeItem('a', { position: 0, updatedAt: 1_000 }),
+  makeItem('b', { position: 1, updatedAt: 5_000, state: 'read', readAt: 5_000 }),
+];
+
+function expectPreview(result: ReturnType<typeof previewImport>): ImportPreview {
+  if (!result.ok) throw new Error(`expected a preview, got: ${result.error}`);
+  return result;
+}
+
+describe('detectFormat', () => {
+  it.each([
+    ['queue.json', '{"format":"docent-queue"}', 'json'],
+    ['export.txt', '{ "format": "docent-queue", "version": 1 }', 'json'],
+    ['bookmarks.html', '<html>', 'bookmarks-html'],
+    ['whatever', '\uFEFF<!DOCTYPE NETSCAPE-Bookmark-file-1>', 'bookmarks-html'],
+    ['ril_export.csv', 'x', 'pocket-csv'],
+    ['noname', 'title,url,time_added\n', 'pocket-csv'],
+    ['list.md', '', 'markdown'],
+    ['noname', '- [x](https://x.example)', 'markdown'],
+    ['photo.png', '\u0089PNG', null],
+  ])('%s → %s', (name, text, format) => {
+    expect(detectFormat(name, text)).toBe(format);
+  });
+});
+
+describe('previewImport', () => {
+  it('splits a Pocket file into new, already there and rejected with reasons', () => {
+    const csv = [
+      'title,url,time_added,tags,status',
+      'Already,https://example.com/a/,1600000000,,unread',
+      'New one,https://new.example/post,1600000000,x|y,archive',
+      'Script,javascript:alert(document.cookie),1,,unread',
+      'Data,"data:text/html,<script>alert(1)</script>",1,,unread',
+      'Local,file:///etc/passwd,1,,unread',
+      'Again,https://NEW.example/post#top,1,,unread',
+    ].join('\n');
+    const preview = expectPreview(previewImport(existing, csv, 'pocket.csv', NOW));
+    expect(preview.format).toBe('pocket-csv');
+    expect(preview.alreadyThere.map((item) => item.id)).toEqual(['a']);
+    expect(preview.toAdd).toEqual([
+      expect.objectContaining({
+        id: pageId('https://new.example/post'),
+        title: 'New one',
+        state: 'read',
+        readAt: 1_600_000_000_000,
+        addedAt: 1_600_000_000_000,
+        tags: ['x', 'y'],
+        position: 2,
+        updatedAt: NOW,
+      }),
+    ]);
+    expect(preview.toUpdate).toEqual([]);
+    expect(preview.rejected).toEqual([
+      { where: 'line 4', reason: 'only http: and https: links are accepted, not javascript:' },
+      { where: 'line 5', reason: 'only http: and https: links are accepted, not data:' },
+      { where: 'line 6', reason: 'only http: and https: links are accepted, not file:' },
+      { where: 'line 7', reason: 'same link as line 3' },
+    ]);
+  });
+
+  it('updates from JSON only when the file holds a newer version', () => {
+    const file = exportJson(
+      [
+        { ...existing[0], state: 'read', readAt: 2_000, updatedAt: 2_000 }, // newer: update
+        { ...existing[1], state: 'unread', readAt: null, updatedAt: 4_000 }, // older: keep ours
+      ],
+      NOW,
+    );
+    const preview = expectPreview(previewImport(existing, file, 'queue.json', NOW));
+    expect(preview.toUpdate).toEqual([{ ...existing[0], state: 'read', readAt: 2_000, updatedAt: 2_000 }]);
+    expect(preview.alreadyThere).toEqual([existing[1]]);
+    const { queue } = applyImport(existing, preview);
+    expect(queue.find((item) => item.id === 'b')).toEqual(existing[1]);
+    expect(queue.find((item) => item.id === 'a')?.state).toBe('read');
+  });
+
+  it('re-checks at apply time, so an edit made after the preview is not overwritten', () => {
+    const file = exportJson([{ ...existing[0], note: 'from file', updatedAt: 2_000 }], NOW);
+    const preview = expectPreview(previewImport(existing, file, 'queue.json', NOW));
+    const editedMeanwhile = [{ ...existing[0], note: 'typed just now', updatedAt: 3_000 }, existing[1]];
+    expect(applyImport(editedMeanwhile, preview).changed).toEqual([]);
+  });
+
+  it('refuses files over 20 MB and malformed files with a message', () => {
+    const huge = 'x'.repeat(MAX_IMPORT_BYTES + 1);
+    expect(previewImport(existing, huge, 'big.md', NOW)).toEqual({ ok: false, error: expect.stringContaining('up to 20 MB') });
+    // Multi-byte characters count as bytes, not characters.
+    expect(previewImport(existing, 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1), 'big.md', NOW).ok).toBe(false);
+    expect(previewImport(existing, '{"format":"docent-queue"', 'q.json', NOW)).toEqual({ ok: false, error: expect.stringContaining('not valid JSON') });
+    expect(previewImport(existing, 'title,url\n"open', 'p.csv', NOW)).toEqual({ ok: false, error: expect.stringContaining('never closed') });
+    expect(previewImport(existing, 'just some words', 'notes.txt', NOW)).toEqual({ ok: false, error: expect.stringContaining('Unrecognised file') });
+  });
+
+  it('imports each export format back to the same links', () => {
+    const items = [
+      makeItem('x', { position: 0, url: 'https://x.example/a?b=1' }),
+      makeItem('y', { position: 1, url: 'https://y.example/', state: 'read', readAt: 9 }),
+    ];
+    for (const [name, text] of [
+      ['q.md', exportMarkdown(items, NOW)],
+      ['q.html', exportBookmarksHtml(items, NOW)],
+    ] as const) {
+      const preview = expectPreview(previewImport([], text, name, NOW));
+      expect(preview.toAdd.map((item) => [item.url, item.state])).toEqual([
+        ['https://x.example/a?b=1', 'unread'],
+        ['https://y.example/', 'read'],
+      ]);
+      // Into the queue they came from, nothing is new.
+      expect(expectPreview(previewImport(items, text, name, NOW)).toAdd).toEqual([]);
+    }
+  });
+});
+
+const QUEUE_ARBITRARY = fc.uniqueArray(
+  fc.record({
+    id: fc.stringMatching(/^[a-z]{1,6}$/),
+    state: fc.constantFrom('unread' as const, 'read' as const),
+    position: fc.integer({ min: -50, max: 50 }),
+    updatedAt: fc.integer({ min: 0, max: 10_000 }),
+    note: fc.string({ maxLength: 20 }),
+  }),
+  { selector: (item) => item.id, maxLength: 8 },
+).map((records) => records.map((record) => makeItem(record.id, { ...record, note: record.note.trim() })));
+
+const HOSTILE_URL = fc.oneof(
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'file:///C:/Windows/win.ini',
+    'vbscript:msgbox',
+    'about:blank',
+    'chrome://settings',
+    'http://',
+    'https://[::1',
+    '//evil.example/',
+    '\u0000https://x.example',
+  ),
+  fc.string(),
+  fc.webUrl(),
+);
+
+function mutate(text: string, cuts: number[], insertion: string): string {
+  let result = text;
+  for (const cut of cuts) {
+    const at = cut % (result.length + 1);
+    result = result.slice(0, at) + insertion + result.slice(at + (cut % 7));
+  }
+  return result;
+}
+
+describe('hostile and malformed imports (property-based)', () => {
+  const sample = [
+    makeItem('p', { position: 0, note: 'n' }),
+    makeItem('q', { position: 1, url: 'https://q.example/?a=(1)', tags: ['a|b', 'c,d'], state: 'read', readAt: 3 }),
+  ];
+  const exports = [
+    ['q.json', exportJson(sample, NOW)],
+    ['q.md', exportMarkdown(sample, NOW)],
+    ['q.html', exportBookmarksHtml(sample, NOW)],
+    ['q.csv', 'title,url,time_added,tags,status\n"P",https://p.example/,1,a|b,unread\nQ,https://q.example/,2,,archive\n'],
+  ] as const;
+
+  /** The invariants every import must keep, whatever the file. */
+  function checkImport(queue: QueueItem[], text: string, name: string) {
+    const preview = previewImport(queue, text, name, NOW);
+    const { queue: after, removed } = applyImport(queue, preview);
+    expect(removed).toEqual([]);
+    if (!preview.ok) {
+      expect(preview.error).toMatch(/\S/);
+      expect(after).toBe(queue);
+      return;
+    }
+    for (const item of queue) {
+      const kept = after.find((candidate) => candidate.id === item.id);
+      expect(kept, 'never deletes').toBeDefined();
+      expect(kept!.updatedAt, 'never overwrites with older state').toBeGreaterThanOrEqual(item.updatedAt);
+    }
+    for (const item of [...preview.toAdd, ...preview.toUpdate]) {
+      if (item.url !== null) expect(new URL(item.url).protocol).toMatch(/^https?:$/);
+    }
+    for (const rejection of preview.rejected) expect(rejection.reason).toMatch(/\S/);
+  }
+
+  it('random text under every format name', () => {
+    fc.assert(
+      fc.property(QUEUE_ARBITRARY, fc.string({ maxLength: 400 }), fc.constantFrom('x.json', 'x.md', 'x.html', 'x.csv', 'x'), (queue, text, name) =>
+        checkImport(queue, text, name),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('random bytes decoded as text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), fc.constantFrom('x.json', 'x.md', 'x.html', 'x.csv'), (bytes, name) =>
+        checkImport(existing, new TextDecoder().decode(bytes), name),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('mutated valid exports of every format', () => {
+    fc.assert(
+      fc.property(
+        QUEUE_ARBITRARY,
+        fc.constantFrom(...exports),
+        fc.array(fc.nat(5000), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('', '"', ',', '<', '>', '</A>', '<DL>', '</DL>', '\n', '{', '}', ']', '"javascript:alert(1)"', '\\', '&#0;', '&#xFFFFFF;'),
+        (queue, [name, text], cuts, insertion) => checkImport(queue, mutate(text, cuts, insertion), name),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hostile URLs in every format are rejected or accepted as http(s) only', () => {
+    fc.assert(
+      fc.property(HOSTILE_URL, fc.string({ maxLength: 30 }), (url, title) => {
+        const item = makeItem('h', { url, title });
+        const files: [string, string][] = [
+          ['h.json', JSON.stringify({ format: 'docent-queue', version: 1, exportedAt: '', items: [item] })],
+          ['h.html', `<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><DT><A HREF="${url.replace(/"/g, '&quot;')}">${title}</A></DL>`],
+          ['h.csv', `title,url\n"${title.replace(/"/g, '""')}","${url.replace(/"/g, '""')}"\n`],
+          ['h.md', `- [t](${url})`],
+        ];
+        for (const [name, text] of files) checkImport(existing, text, name);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
