@@ -1,8 +1,9 @@
 /**
  * The naive baseline the related-reads quality is measured against: a generic keyword extractor
  * (`keyword-extractor`: stopword removal only) on the page's whole text, its 30 most frequent
- * words feeding the same FlexSearch index and scoring, with no main-content pick, no vocabulary
- * phrases, no IDF and no threshold. Same output as `suggest --json`:
+ * words looked up in the same FlexSearch index and scored with the same field weights (sum of
+ * keyword count × field weight), with no main-content pick, no vocabulary phrases or concept
+ * ordering, no IDF and no threshold. Same output as `suggest --json`:
  *
  *   npx tsx scripts/baseline.ts [--limit N] FILE.html... > /tmp/baseline.json
  *   node ../shared/eval/score.mjs --suggest /tmp/baseline.json
@@ -12,7 +13,7 @@ import { parseHTML } from 'linkedom';
 import keywordExtractor from 'keyword-extractor';
 import type { Read } from '@/src/catalogue/types';
 import type { Term } from '@/src/keywords/types';
-import { createRelatedIndex, relatedReads } from '@/src/ranking';
+import { createRelatedIndex, RELATED_FIELD_WEIGHTS, type RelatedIndex } from '@/src/ranking';
 
 const BASELINE_KEYWORDS = 30;
 
@@ -28,6 +29,29 @@ function naiveKeywords(html: string): Term[] {
     .map(([term, weight]) => ({ term, weight }));
 }
 
+/** Plain retrieval: every read containing a keyword scores keyword weight × the best field's weight. */
+function naiveRanking(keywords: readonly Term[], index: RelatedIndex, limit: number) {
+  const scores = new Map<number, { score: number; matched: string[] }>();
+  for (const { term, weight } of keywords) {
+    const bestField = new Map<number, number>();
+    for (const [field, positions] of index.lookup(term)) {
+      for (const position of positions) bestField.set(position, Math.max(bestField.get(position) ?? 0, RELATED_FIELD_WEIGHTS[field]));
+    }
+    for (const [position, fieldWeight] of bestField) {
+      const entry = scores.get(position) ?? { score: 0, matched: [] };
+      entry.score += weight * fieldWeight;
+      entry.matched.push(term);
+      scores.set(position, entry);
+    }
+  }
+  const seenTitles = new Set<string>();
+  return [...scores]
+    .sort(([a, x], [b, y]) => y.score - x.score || a - b)
+    .map(([position, entry]) => ({ read: index.reads[position]!, ...entry }))
+    .filter(({ read }) => !seenTitles.has(read.title.toLowerCase()) && seenTitles.add(read.title.toLowerCase()))
+    .slice(0, limit);
+}
+
 const argv = process.argv.slice(2);
 const limitAt = argv.indexOf('--limit');
 const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : 10;
@@ -39,8 +63,7 @@ if (files.length === 0 || !Number.isInteger(limit) || limit < 1) {
 const index = createRelatedIndex(JSON.parse(readFileSync('assets/catalogue.json', 'utf8')) as Read[]);
 const results = files.map((file) => {
   const keywords = naiveKeywords(readFileSync(file, 'utf8'));
-  // Threshold 0: the baseline has no notion of "not related enough".
-  const related = relatedReads(keywords, index, { limit, threshold: 0 });
+  const related = naiveRanking(keywords, index, limit);
   return {
     file,
     keywords,

@@ -14,16 +14,22 @@ import { excludedHostsSetting, grantedSitesSetting } from '@/src/platform/settin
 import { t } from '@/src/platform/i18n';
 
 // Firefox builds are MV2, where the toolbar button is `browserAction`.
-const toolbarButton = () => (import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action);
+// The badge/title/icon calls used here have the same shape in both.
+const toolbarButton = () =>
+  (import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action) as typeof browser.action;
 const BADGE_COLOR = '#2f5d50';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'icon' | 'icon-queued') =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${variant === 'icon' ? '' : 'queued-'}${size}.png`]));
 
-/** The last related reads each tab announced, dropped when the tab navigates away. */
-const relatedByTab = new Map<number, TabRelated>();
+/**
+ * The last related reads each tab announced; null after the tab navigated (nothing known
+ * about the new page yet). A tab missing here was drawn by an earlier service worker, whose
+ * per-tab badge the browser still shows, so it is left as it is.
+ */
+const relatedByTab = new Map<number, TabRelated | null>();
 
-function badgeTextFor(related: TabRelated | undefined, url: string): string {
+function badgeTextFor(related: TabRelated | null, url: string): string {
   if (!related || related.url !== url || related.status !== 'related') return '';
   const count = related.related.length;
   if (count === 0) return '';
@@ -49,7 +55,13 @@ export async function renderTab(tabId: number): Promise<void> {
   // A page outside the automatic sites still gets a count once the user opened Docent on it
   // (read on demand); excluded and never-read sites never do.
   const countable = decision.allowed || decision.reason === 'not-granted';
-  const text = countable ? badgeTextFor(relatedByTab.get(tabId), url) : '';
+  const known = relatedByTab.get(tabId);
+  let text: string;
+  try {
+    text = !countable ? '' : known !== undefined ? badgeTextFor(known, url) : await toolbarButton().getBadgeText({ tabId });
+  } catch {
+    return; // the tab closed meanwhile
+  }
   const title = [t('extName'), text ? t('ext_badge_related', text) : '', queued ? t('ext_badge_queued') : '']
     .filter(Boolean)
     .join(' — ');
@@ -79,7 +91,7 @@ export function registerBadge(): void {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined) relatedByTab.delete(tabId);
+    if (change.url !== undefined) relatedByTab.set(tabId, null);
     if (change.url !== undefined || change.status === 'complete') void renderTab(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void renderTab(tabId));

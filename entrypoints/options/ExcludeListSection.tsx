@@ -15,8 +15,8 @@ export function ExcludeListSection() {
     let host: string;
     try {
       host = normaliseHostEntry(input);
-    } catch (failure) {
-      setError((failure as Error).message);
+    } catch {
+      setError(t('options_host_invalid', input.trim()));
       return;
     }
     setError(null);

@@ -74,7 +74,7 @@ export function QueueFilesSection() {
           </button>
         ))}
       </div>
-      <label class="options-row">
+      <label class="options-stack">
         <span>
           {t('options_import_label')}
           <span class="options-hint">{t('options_import_hint')}</span>

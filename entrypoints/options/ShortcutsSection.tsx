@@ -1,9 +1,21 @@
 /** Keyboard shortcuts as the browser has them bound, and where to change them. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { t } from '@/src/platform/i18n';
+import { t, type MessageKey } from '@/src/platform/i18n';
 
 const CHROME_SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
+
+/** Browsers report no description for their reserved commands, so name them here. */
+const RESERVED_COMMANDS: Record<string, MessageKey> = {
+  _execute_action: 'command_open_popup',
+  _execute_browser_action: 'command_open_popup',
+  _execute_sidebar_action: 'command_open_side_panel',
+};
+
+function commandLabel(command: Browser.commands.Command): string {
+  const reserved = command.name ? RESERVED_COMMANDS[command.name] : undefined;
+  return reserved ? t(reserved) : command.description || command.name || '';
+}
 
 export function ShortcutsSection() {
   const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
@@ -17,7 +29,7 @@ export function ShortcutsSection() {
       <ul class="options-list" data-list="shortcuts">
         {commands.map((command) => (
           <li key={command.name}>
-            <span>{command.description || command.name}</span>
+            <span>{commandLabel(command)}</span>
             {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="options-hint">{t('options_shortcut_unset')}</span>}
           </li>
         ))}

@@ -37,8 +37,8 @@ export function SiteAccessSection() {
     let pattern: string;
     try {
       pattern = sitePatternFor(normaliseHostEntry(hostInput));
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
+    } catch {
+      setMessage({ text: t('options_host_invalid', hostInput.trim()), error: true });
       return;
     }
     grant([pattern]);

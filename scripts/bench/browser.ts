@@ -39,6 +39,7 @@ export async function openBenchBrowser(pagesDir: string): Promise<BenchBrowser> 
   const server = await startFixtureServer(pagesDir);
   const port = new URL(server.origin).port;
   const harness = await ExtensionHarness.create(undefined, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`] });
+  await defineEsbuildHelpers(harness);
   return {
     harness,
     server,
@@ -99,6 +100,15 @@ export async function restartWithEmptyDatabase(browser: BenchBrowser): Promise<v
   const indexedDbDir = path.join(harness.userDataDir, 'Default', 'IndexedDB');
   await rm(indexedDbDir, { recursive: true, force: true });
   await harness.restart();
+  await defineEsbuildHelpers(harness);
+}
+
+/**
+ * tsx compiles this script with esbuild's keepNames, which wraps named inner functions in
+ * `__name(...)`; functions passed to `page.evaluate` / `addInitScript` need that helper in the page.
+ */
+async function defineEsbuildHelpers(harness: ExtensionHarness): Promise<void> {
+  await harness.context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
 }
 
 /** The bundled catalogue's version, read from the loaded copy of the build. */

@@ -7,9 +7,11 @@ import type { Term } from './types';
 import type { PageText } from './page-text';
 import { codeIdentifiers, isContentWord, tokenize } from './tokens';
 
-/** Finds the vocabulary's concepts in a text (the vocabulary's `findConcepts`): canonical term and occurrences. */
+/**
+ * Finds the vocabulary's concepts in a text (the vocabulary's `findConcepts`): each concept's
+ * canonical term, how often it occurs, and how it was written (so its words are not counted again).
+ */
 export type ConceptFinder = (text: string) => readonly { canonical: string; count: number; surface?: string }[];
-
 
 export type CandidateOptions = {
   /** Candidates sent on at most (the heaviest); bounds the message and the ranking work. */

@@ -5,6 +5,10 @@ export type Term = { term: string; weight: number };
 export type PageKeywords = {
   url: string;
   title: string;
+  /**
+   * From the content script: candidate terms weighted by their emphasis on the page only (see
+   * src/keywords/candidates.ts); the background weighs them against the catalogue before ranking.
+   */
   keywords: Term[];
   /** Milliseconds the extraction took, measured in the page. */
   extractMs: number;

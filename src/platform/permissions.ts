@@ -14,7 +14,9 @@ export const GRANTED_SITES_SCRIPT_ID = 'docent-granted-sites';
 /** Where WXT writes the `docs.content.ts` entrypoint in the build. */
 const DOCS_CONTENT_SCRIPT_FILE = 'content-scripts/docs.js';
 
-const declaredPatterns = new Set<string>(DEFAULT_DOC_SITE_PATTERNS);
+/** The browser reports host permissions by origin (path `/*`), so compare in that form. */
+const originPattern = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+const declaredOrigins = new Set<string>(DEFAULT_DOC_SITE_PATTERNS.map(originPattern));
 
 /** Whether (and why) Docent may read `url` automatically under the current settings. */
 export async function readDecisionFor(url: string): Promise<ReadDecision> {
@@ -36,7 +38,7 @@ export async function revokeSiteAccess(patterns: string[]): Promise<boolean> {
 /** Host patterns the user granted on top of the ones declared in the manifest. */
 export async function userGrantedPatterns(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return origins.filter((origin) => !declaredPatterns.has(origin)).sort();
+  return origins.filter((origin) => !declaredOrigins.has(originPattern(origin))).sort();
 }
 
 /**

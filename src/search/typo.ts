@@ -17,12 +17,15 @@ let rowPrevious = new Int32Array(64);
 let rowCurrent = new Int32Array(64);
 
 /**
- * Optimal-string-alignment distances from `a` to `b` as a whole word (`whole`) and to the closest
- * prefix of `b` (`prefix`, for a word still being typed). Either is `max + 1` once it must exceed
- * `max`: the early exit keeps a scan over a whole dictionary cheap.
+ * Optimal-string-alignment distance from `a` to `b`, or, with `toPrefix`, to the closest prefix of
+ * `b` (for a word still being typed). It is `max + 1` once it must exceed `max`: the early exit keeps
+ * a scan over a whole dictionary cheap.
  */
-export function editDistances(a: string, b: string, max: number): { whole: number; prefix: number } {
-  const width = b.length + 1;
+export function boundedEditDistance(a: string, b: string, max: number, toPrefix = false): number {
+  if (!toPrefix && Math.abs(a.length - b.length) > max) return max + 1;
+  // A prefix within `max` edits of `a` is at most `max` longer than it: later columns can't help.
+  const columns = toPrefix ? Math.min(b.length, a.length + max) : b.length;
+  const width = columns + 1;
   if (rowPrevious.length < width) {
     rowBeforePrevious = new Int32Array(width * 2);
     rowPrevious = new Int32Array(width * 2);
@@ -35,27 +38,22 @@ export function editDistances(a: string, b: string, max: number): { whole: numbe
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+    const aChar = a.charCodeAt(i - 1);
+    for (let j = 1; j <= columns; j++) {
+      const bChar = b.charCodeAt(j - 1);
+      let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (aChar === bChar ? 0 : 1));
+      if (i > 1 && j > 1 && aChar === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bChar) {
         cost = Math.min(cost, beforePrevious[j - 2] + 1);
       }
       current[j] = cost;
       if (cost < rowMin) rowMin = cost;
     }
-    if (rowMin > max) return { whole: max + 1, prefix: max + 1 };
+    if (rowMin > max) return max + 1;
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  let prefix = max + 1;
-  for (let j = 0; j < width; j++) prefix = Math.min(prefix, previous[j]);
-  return { whole: Math.min(previous[b.length], max + 1), prefix };
-}
-
-/** Distance from `a` to `b` as whole words, or `max + 1` beyond `max`. */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  return editDistances(a, b, max).whole;
+  let distance = previous[columns];
+  if (toPrefix) for (let j = 0; j < columns; j++) distance = Math.min(distance, previous[j]);
+  return Math.min(distance, max + 1);
 }
 
 export type Correction = { term: string; edits: number };
@@ -101,8 +99,7 @@ export class TermDictionary {
     const longest = asPrefix ? buckets.length - 1 : Math.min(buckets.length - 1, word.length + allowed);
     for (let length = Math.max(1, word.length - allowed); length <= longest; length++) {
       for (const term of buckets[length] ?? []) {
-        const distances = editDistances(word, term, allowed);
-        const edits = asPrefix ? Math.min(distances.whole, distances.prefix) : distances.whole;
+        const edits = boundedEditDistance(word, term, allowed, asPrefix);
         if (edits <= allowed && edits > 0) found.push({ term, edits });
       }
     }

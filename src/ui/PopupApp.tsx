@@ -245,7 +245,11 @@ export function PopupApp() {
         <span><kbd>↵</kbd> {t('hintOpen')}</span>
         <span><kbd>S</kbd> {t('hintSave')}</span>
         <span><kbd>1</kbd><kbd>2</kbd><kbd>3</kbd> {t('hintViews')}</span>
-        <span><kbd>Esc</kbd> {t('hintClear')}</span>
+        {view === 'saved' ? (
+          <span><kbd>Alt</kbd><kbd>↑</kbd><kbd>↓</kbd> {t('hintReorder')}</span>
+        ) : (
+          <span><kbd>Esc</kbd> {t('hintClear')}</span>
+        )}
       </footer>
     </div>
   );

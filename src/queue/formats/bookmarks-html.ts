@@ -7,7 +7,7 @@
  */
 import type { QueueItem, QueueState } from '../types';
 import { sortQueue } from '../rules';
-import { decodeEntities, escapeHtml, type ImportEntry, type ParseResult } from './parsed';
+import { decodeEntities, escapeHtml, type ImportEntry, type ImportedLink, type ParseResult } from './parsed';
 
 export const BOOKMARKS_DOCTYPE = '<!DOCTYPE NETSCAPE-Bookmark-file-1>';
 const FOLDER_NAMES: Record<QueueState, string> = { unread: 'Unread', read: 'Read' };
@@ -47,24 +47,66 @@ export function exportBookmarksHtml(items: readonly QueueItem[], now: number): s
   return `${lines.join('\n')}\n`;
 }
 
-const ATTRIBUTE = /([a-z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+type Tag = { name: string; closing: boolean; attributes: string; start: number; end: number };
 
+/**
+ * The tags of an HTML text in order, in one linear pass: a `<` followed by another `<` before any
+ * `>` is text, not a tag. (Regular expressions over unclosed tags go quadratic on hostile files.)
+ */
+function* tagsOf(html: string): Generator<Tag> {
+  let nextClose = -1;
+  for (let open = html.indexOf('<'); open !== -1; ) {
+    if (nextClose < open) nextClose = html.indexOf('>', open);
+    if (nextClose === -1) return;
+    const nextOpen = html.indexOf('<', open + 1);
+    if (nextOpen !== -1 && nextOpen < nextClose) {
+      open = nextOpen;
+      continue;
+    }
+    const inner = html.slice(open + 1, nextClose);
+    const closing = inner.startsWith('/');
+    const name = /^[a-z0-9!]+/i.exec(closing ? inner.slice(1) : inner)?.[0].toLowerCase() ?? '';
+    yield { name, closing, attributes: inner.slice((closing ? 1 : 0) + name.length), start: open, end: nextClose + 1 };
+    open = html.indexOf('<', nextClose + 1);
+  }
+}
+
+/** name=value pairs of a tag, scanned by hand for the same reason as {@link tagsOf}. */
 function attributesOf(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of text.matchAll(ATTRIBUTE)) {
-    attributes.set(match[1].toLowerCase(), decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
+  let index = 0;
+  const skipSpace = () => {
+    while (index < text.length && /\s/.test(text[index])) index++;
+  };
+  while (index < text.length) {
+    skipSpace();
+    const nameStart = index;
+    while (index < text.length && !/[\s=]/.test(text[index])) index++;
+    const name = text.slice(nameStart, index).toLowerCase();
+    skipSpace();
+    if (text[index] !== '=') {
+      if (index === nameStart) index++;
+      continue;
+    }
+    index++;
+    skipSpace();
+    let value: string;
+    const quote = text[index];
+    if (quote === '"' || quote === "'") {
+      const close = text.indexOf(quote, index + 1);
+      value = text.slice(index + 1, close === -1 ? text.length : close);
+      index = close === -1 ? text.length : close + 1;
+    } else {
+      const valueStart = index;
+      while (index < text.length && !/\s/.test(text[index])) index++;
+      value = text.slice(valueStart, index);
+    }
+    if (name && !attributes.has(name)) attributes.set(name, decodeEntities(value));
   }
   return attributes;
 }
 
-/** Text from `from` up to the next match of `closing`, line breaks kept and other markup removed. */
-function textUntil(html: string, from: number, closing: RegExp): { text: string; closeStart: number; closeEnd: number } {
-  closing.lastIndex = from;
-  const close = closing.exec(html);
-  const closeStart = close ? close.index : html.length;
-  const inner = html.slice(from, closeStart).replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
-  return { text: decodeEntities(inner).trim(), closeStart, closeEnd: close ? closing.lastIndex : closeStart };
-}
+const LIST_TAGS = new Set(['dl', 'dt', 'h3', 'a', 'dd']);
 
 /** Seconds since 1970 (what browsers write); also accepts milliseconds some tools write. */
 function parseAddDate(value: string | undefined): number | null {
@@ -78,56 +120,75 @@ function stateFromFolders(folders: readonly string[]): QueueState {
 }
 
 export function parseBookmarksHtml(html: string): ParseResult {
-  if (!/<a\b[^>]*\bhref\s*=/i.test(html) && !/<!doctype\s+netscape-bookmark-file-1>/i.test(html)) {
+  if (!/^\s*<!doctype\s+netscape-bookmark-file-1>/i.test(html.replace(/^\uFEFF/, '').slice(0, 200)) && !/<a\s[^<>]{0,200}href/i.test(html)) {
     return { ok: false, error: 'This is not a bookmarks file (no <!DOCTYPE NETSCAPE-Bookmark-file-1> and no links).' };
   }
   const entries: ImportEntry[] = [];
   const folders: string[] = [];
   let pendingFolder: string | null = null;
-  let lastLink: Extract<ImportEntry, { kind: 'link' }> | null = null;
-  const TAG = /<(\/?)(dl|h3|a|dd|dt)\b([^>]*)>/gi;
-  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    const [, closing, rawName, attributeText] = match;
-    const name = rawName.toLowerCase();
-    const after = TAG.lastIndex;
-    if (name === 'dl') {
-      if (closing) folders.pop();
-      else folders.push(pendingFolder ?? '');
+  let lastLink: ImportedLink | null = null;
+  // What the text since `textStart` belongs to: a link's title, a folder name, or a link's description.
+  let collecting: { kind: 'a'; link: ImportedLink } | { kind: 'h3' } | { kind: 'dd'; link: ImportedLink } | null = null;
+  let textStart = 0;
+  let text = '';
+
+  const finish = () => {
+    if (!collecting) return;
+    const content = decodeEntities(text).trim();
+    if (collecting.kind === 'a') {
+      collecting.link.title = content.replace(/\s+/g, ' ') || collecting.link.url;
+      entries.push({ kind: 'link', where: `bookmark ${entries.length + 1} (${collecting.link.title.slice(0, 80)})`, link: collecting.link });
+      lastLink = collecting.link;
+    } else if (collecting.kind === 'h3') {
+      pendingFolder = content.replace(/\s+/g, ' ');
+    } else {
+      collecting.link.note = content;
+    }
+    collecting = null;
+  };
+
+  for (const tag of tagsOf(html)) {
+    if (collecting) text += html.slice(textStart, tag.start);
+    textStart = tag.end;
+    if (tag.name === 'br' && collecting?.kind === 'dd') {
+      text += '\n';
+      continue;
+    }
+    // Any list tag, opening or closing, ends the text being collected (bookmark files rarely close <DT>/<DD>).
+    if (LIST_TAGS.has(tag.name)) finish();
+    if (tag.closing) {
+      if (tag.name === 'dl') folders.pop();
+      continue;
+    }
+    if (tag.name === 'dl') {
+      folders.push(pendingFolder ?? '');
       pendingFolder = null;
-    } else if (name === 'h3' && !closing) {
-      const { text, closeEnd } = textUntil(html, after, /<\/h3\s*>/gi);
-      pendingFolder = text.replace(/\s+/g, ' ');
-      TAG.lastIndex = closeEnd;
       lastLink = null;
-    } else if (name === 'a' && !closing) {
-      const attributes = attributesOf(attributeText);
-      const found = textUntil(html, after, /<\/a\s*>/gi);
-      const text = found.text.replace(/\s+/g, ' ');
-      TAG.lastIndex = found.closeEnd;
-      const url = attributes.get('href') ?? '';
-      const addedAt = parseAddDate(attributes.get('add_date'));
-      lastLink = {
-        kind: 'link',
-        where: `bookmark ${entries.length + 1}${text ? ` (${text.slice(0, 80)})` : ''}`,
-        link: {
-          title: text || url,
-          url,
-          state: stateFromFolders(folders),
-          addedAt,
-          readAt: null,
-          tags: (attributes.get('tags') ?? '').split(',').map((tag) => tag.trim()).filter(Boolean),
-          note: '',
-        },
+    } else if (tag.name === 'h3') {
+      collecting = { kind: 'h3' };
+      text = '';
+      lastLink = null;
+    } else if (tag.name === 'a') {
+      const attributes = attributesOf(tag.attributes);
+      const link: ImportedLink = {
+        title: '',
+        url: attributes.get('href') ?? '',
+        state: stateFromFolders(folders),
+        addedAt: parseAddDate(attributes.get('add_date')),
+        readAt: null,
+        tags: (attributes.get('tags') ?? '').split(',').map((tagName) => tagName.trim()).filter(Boolean),
+        note: '',
       };
-      entries.push(lastLink);
-    } else if (name === 'dd' && !closing && lastLink) {
-      // A description runs until the next bookmark-list tag.
-      const { text, closeStart } = textUntil(html, after, /<(?:dt|dl|\/dl|dd)\b/gi);
-      lastLink.link.note = text;
-      TAG.lastIndex = closeStart;
+      collecting = { kind: 'a', link };
+      text = '';
+    } else if (tag.name === 'dd' && lastLink) {
+      collecting = { kind: 'dd', link: lastLink };
+      text = '';
       lastLink = null;
     }
   }
+  if (collecting) text += html.slice(textStart);
+  finish();
   if (entries.length === 0) return { ok: false, error: 'No bookmarks found in this file.' };
   return { ok: true, entries, rejected: [] };
 }

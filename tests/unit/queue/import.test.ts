@@ -227,6 +227,24 @@ describe('hostile and malformed imports (property-based)', () => {
     );
   });
 
+  // Regular expressions over unclosed tags, quotes or brackets can take quadratic time; a hostile
+  // file near the 20 MB limit must still be answered in seconds, not hang the options page.
+  it.each([
+    ['unclosed tags', 'b.html', `<!DOCTYPE NETSCAPE-Bookmark-file-1>${'<a '.repeat(1_000_000)}`],
+    ['an endless attribute name', 'b.html', `<!DOCTYPE NETSCAPE-Bookmark-file-1><A ${'a'.repeat(3_000_000)}>x</A>`],
+    ['an endless unquoted title', 'b.html', `<!DOCTYPE NETSCAPE-Bookmark-file-1><A HREF="https://x.example/">${'x<'.repeat(1_000_000)}`],
+    ['an unclosed Markdown link', 'l.md', `- [a](${'x'.repeat(3_000_000)}`],
+    ['a link title followed by spaces', 'l.md', `- [a](https://x.example${' '.repeat(100_000)}"${'y'.repeat(1_000_000)}`],
+    ['a long heading', 'l.md', `# ${' '.repeat(3_000_000)}x\n- [a](https://x.example)`],
+    ['an unclosed CSV quote', 'p.csv', `title,url\n${'"'.repeat(3_000_001)}`],
+    ['many short CSV rows', 'p.csv', `title,url\n${'a,b\n'.repeat(500_000)}`],
+  ])('answers quickly for %s', (_label, name, text) => {
+    const started = performance.now();
+    const preview = previewImport(existing, text, name, NOW);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(applyImport(existing, preview).removed).toEqual([]);
+  });
+
   it('hostile URLs in every format are rejected or accepted as http(s) only', () => {
     fc.assert(
       fc.property(HOSTILE_URL, fc.string({ maxLength: 30 }), (url, title) => {

@@ -1,0 +1,68 @@
+/**
+ * Keyword extraction as the real content script does it: each page is loaded under a documentation
+ * host, the built `content-scripts/docs.js` runs at document idle and reports `extractMs` (timed in
+ * the page) in its `page-keywords` message, which a listener in the service worker collects.
+ */
+import type { Page } from '@playwright/test';
+import { listenForPageKeywords, pageKeywordReports, waitForReport, type BenchBrowser } from './browser';
+import { LARGE_PAGE_FILE } from './pages';
+import { longestTasks, traceDuring } from './trace';
+
+const CONTENT_SCRIPT_PATH = '/content-scripts/docs.js';
+
+/** Load every page `rounds` times; one `extractMs` sample per load. */
+export async function measureDevPageExtraction(browser: BenchBrowser, files: readonly string[], rounds: number): Promise<number[]> {
+  const { serviceWorker } = browser.harness;
+  await listenForPageKeywords(serviceWorker);
+  const page = await browser.harness.context.newPage();
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const file of files) {
+      samples.push(await loadAndWaitForExtraction(browser, page, browser.docUrl(file)));
+    }
+  }
+  await page.close();
+  return samples;
+}
+
+async function loadAndWaitForExtraction(browser: BenchBrowser, page: Page, url: string): Promise<number> {
+  const { serviceWorker } = browser.harness;
+  const seenBefore = (await pageKeywordReports(serviceWorker)).filter((report) => report.url === url).length;
+  await page.goto(url);
+  return waitForReport(serviceWorker, url, seenBefore);
+}
+
+export type LargePageRun = {
+  /** The longest task that ran the content script (from the trace). */
+  contentScriptTaskMs: number;
+  /** The longest task of any kind on the page's thread (HTML parsing and layout of 1 MB included). */
+  anyTaskMs: number;
+  /** What the content script reported. */
+  extractMs: number;
+  /** Long tasks (≥ 50 ms) the page's own PerformanceObserver saw, for cross-checking the trace. */
+  observedLongTasksMs: number[];
+};
+
+/** Load the generated 1 MB page `runs` times, tracing each load. */
+export async function measureLargePage(browser: BenchBrowser, runs: number): Promise<LargePageRun[]> {
+  await listenForPageKeywords(browser.harness.serviceWorker);
+  const page = await browser.harness.context.newPage();
+  await page.addInitScript(() => {
+    const longTasks: number[] = [];
+    (window as typeof window & { benchLongTasks?: number[] }).benchLongTasks = longTasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const results: LargePageRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    const url = `${browser.docUrl(LARGE_PAGE_FILE)}?run=${run}`;
+    let extractMs = 0;
+    const events = await traceDuring(page, async () => {
+      extractMs = await loadAndWaitForExtraction(browser, page, url);
+    });
+    const tasks = longestTasks(events, CONTENT_SCRIPT_PATH);
+    const observedLongTasksMs = await page.evaluate(() => (window as typeof window & { benchLongTasks?: number[] }).benchLongTasks ?? []);
+    results.push({ contentScriptTaskMs: tasks.longestScriptTaskMs, anyTaskMs: tasks.longestTaskMs, extractMs, observedLongTasksMs });
+  }
+  await page.close();
+  return results;
+}
