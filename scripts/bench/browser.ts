@@ -34,11 +34,11 @@ export type BenchBrowser = {
   close(): Promise<void>;
 };
 
-/** Launch Chromium with a copy of `.output/chrome-mv3`, serving `pagesDir` under DOC_HOST. */
-export async function openBenchBrowser(pagesDir: string): Promise<BenchBrowser> {
+/** Launch Chromium with a copy of the built extension in `extensionDir`, serving `pagesDir` under DOC_HOST. */
+export async function openBenchBrowser(extensionDir: string, pagesDir: string): Promise<BenchBrowser> {
   const server = await startFixtureServer(pagesDir);
   const port = new URL(server.origin).port;
-  const harness = await ExtensionHarness.create(undefined, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`] });
+  const harness = await ExtensionHarness.create(extensionDir, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`] });
   await defineEsbuildHelpers(harness);
   return {
     harness,

@@ -4,12 +4,9 @@
 export function acceptedUrl(raw: string): { ok: true; url: string } | { ok: false; reason: string } {
   const text = raw.trim();
   if (text === '') return { ok: false, reason: 'no URL' };
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    return { ok: false, reason: `not a valid URL: ${clip(text)}` };
-  }
+  // canParse, not try/catch: throwing is slow enough to matter across a file of 100 000 bad rows.
+  if (!URL.canParse(text)) return { ok: false, reason: `not a valid URL: ${clip(text)}` };
+  const parsed = new URL(text);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { ok: false, reason: `only http: and https: links are accepted, not ${clip(parsed.protocol)}` };
   }

@@ -241,12 +241,12 @@ export function PopupApp() {
       </main>
 
       <footer class="hints" aria-label={t('keyboardHints')}>
-        <span><kbd>↑</kbd><kbd>↓</kbd> {t('hintMove')}</span>
+        <span><kbd>↑↓</kbd> {t('hintMove')}</span>
         <span><kbd>↵</kbd> {t('hintOpen')}</span>
         <span><kbd>S</kbd> {t('hintSave')}</span>
         <span><kbd>1</kbd><kbd>2</kbd><kbd>3</kbd> {t('hintViews')}</span>
         {view === 'saved' ? (
-          <span><kbd>Alt</kbd><kbd>↑</kbd><kbd>↓</kbd> {t('hintReorder')}</span>
+          <span><kbd>Alt</kbd><kbd>↑↓</kbd> {t('hintReorder')}</span>
         ) : (
           <span><kbd>Esc</kbd> {t('hintClear')}</span>
         )}

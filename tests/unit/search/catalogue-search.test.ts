@@ -24,6 +24,15 @@ describe('prefix search as you type', () => {
     expect(titleMarks(hit)).toEqual(['Consis']);
   });
 
+  it('matches and marks accented words from plain typing, at their offsets in the original text', () => {
+    const search = createCatalogueSearch([
+      read('cafe', { title: 'Le café distribué', summary: 'Déploiement sans arrêt du café' }),
+    ]);
+    const [hit] = search.search('cafe deploi', []).hits;
+    expect(titleMarks(hit)).toEqual(['café']);
+    expect(marked(hit.read.summary!, hit.highlights.summary)).toEqual(['Déploi', 'café']);
+  });
+
   it('ranks a whole-word title match above a longer word sharing the prefix', () => {
     expect(ids(catalogue, 'redis').slice(0, 2)).toEqual(['redis-twitter', 'redistribution']);
   });

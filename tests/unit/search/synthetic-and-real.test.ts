@@ -86,6 +86,13 @@ describe('deterministic ordering', () => {
     }
   });
 
+  it('picks the same best hits from many matches as a full sort would', () => {
+    const everything = syntheticSearch.search('c', [], synthetic.length);
+    expect(everything.total).toBeGreaterThan(30 * 4);
+    const top = syntheticSearch.search('c', [], 30);
+    expect(top.hits.map((hit) => hit.read.id)).toEqual(everything.hits.slice(0, 30).map((hit) => hit.read.id));
+  });
+
   it('a snapshot of a large index answers like the built index', () => {
     const loaded = createCatalogueSearch(synthetic, { snapshot: syntheticSearch.exportSnapshot() });
     for (const query of ['kaf', 'elasticsae', 'uber replication']) {

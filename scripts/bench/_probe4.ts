@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { benchmarkQueries } from './query';
+import { percentile } from './stats';
+import { syntheticReads } from '@/src/search/synthetic';
+const reads = JSON.parse(readFileSync('assets/catalogue.json', 'utf8'));
+let t = Date.now();
+let r = benchmarkQueries(reads, 20);
+console.log(percentile(r.oursUs, 50), percentile(r.miniSearchUs, 50), r.top5Overlap, r.top5OverlapByGroup, r.buildMs, Date.now() - t);
+t = Date.now();
+r = benchmarkQueries(syntheticReads(100000, 1), 3);
+console.log(percentile(r.oursUs, 50), percentile(r.miniSearchUs, 50), r.top5Overlap, r.top5OverlapByGroup, r.buildMs, Date.now() - t);
