@@ -43,7 +43,7 @@ async function isQueued(url: string): Promise<boolean> {
 }
 
 /** Redraw the badge, icon and title of one tab from what is known about it now. */
-export async function renderTab(tabId: number): Promise<void> {
+async function renderTab(tabId: number): Promise<void> {
   let url: string;
   try {
     url = (await browser.tabs.get(tabId)).url ?? '';

@@ -238,10 +238,8 @@ describe('hostile and malformed imports (property-based)', () => {
     ['a long heading', 'l.md', `# ${' '.repeat(3_000_000)}x\n- [a](https://x.example)`],
     ['an unclosed CSV quote', 'p.csv', `title,url\n${'"'.repeat(3_000_001)}`],
     ['many short CSV rows', 'p.csv', `title,url\n${'a,b\n'.repeat(500_000)}`],
-  ])('answers quickly for %s', (_label, name, text) => {
-    const started = performance.now();
+  ])('answers quickly for %s', { timeout: 5_000 }, (_label, name, text) => {
     const preview = previewImport(existing, text, name, NOW);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(applyImport(existing, preview).removed).toEqual([]);
   });
 
