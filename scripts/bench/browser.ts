@@ -9,6 +9,7 @@ import { ExtensionHarness } from '@/tests/e2e/fixtures';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/server';
 import type { Read } from '@/src/catalogue/types';
 import type { CatalogueSyncRecord } from '@/src/db';
+import { REMOTE_DEBUGGING_ARG } from './worker-profiler';
 
 /**
  * A host the docs content script matches (`*://etcd.io/*`) and that is not on Chromium's HSTS
@@ -38,7 +39,7 @@ export type BenchBrowser = {
 export async function openBenchBrowser(extensionDir: string, pagesDir: string): Promise<BenchBrowser> {
   const server = await startFixtureServer(pagesDir);
   const port = new URL(server.origin).port;
-  const harness = await ExtensionHarness.create(extensionDir, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`] });
+  const harness = await ExtensionHarness.create(extensionDir, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`, REMOTE_DEBUGGING_ARG] });
   await defineEsbuildHelpers(harness);
   return {
     harness,

@@ -39,6 +39,7 @@ type Handlers = {
   omniboxSuggestions(text: string): Promise<{ content: string; description: string }[]>;
   openOmniboxEntry(text: string, disposition: string): Promise<void>;
   handleContextMenuClick(info: Record<string, unknown>, tab?: Record<string, unknown>): Promise<void>;
+  saveActiveTab(): Promise<void>;
 };
 
 async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
@@ -170,6 +171,22 @@ test('context menus: search a selection, save a link, save the page (queued icon
   await click({ menuItemId: 'docent-save-page', pageUrl: DOCS_PAGE }, { id: docs.tabId, url: DOCS_PAGE, title: 'Kafka replication' });
   await expect.poll(() => queuedUrls(sw)).toContain(DOCS_PAGE);
   await expect.poll(() => actionTitle(sw, docs.tabId)).toContain('in your queue');
+});
+
+test('the save-page command saves the active tab; shortcuts are listed in options', async ({ docsBrowser }) => {
+  const sw = docsBrowser.serviceWorker;
+  const docs = await openSite(docsBrowser, DOCS_PAGE);
+  await docs.page.bringToFront();
+  await sw.evaluate(() => (self as unknown as { docentHandlers: Handlers }).docentHandlers.saveActiveTab());
+  await expect.poll(() => queuedUrls(sw)).toEqual([DOCS_PAGE]);
+  await expect.poll(() => actionTitle(sw, docs.tabId)).toContain('in your queue');
+
+  const options = await docsBrowser.openPage('options.html');
+  await expect(options.locator('[data-list="shortcuts"] li')).toHaveText([
+    /Open Docent\s*Alt\+Shift\+D/,
+    /Open the Docent side panel\s*Alt\+Shift\+E/,
+    /Save this page to the Docent queue\s*Alt\+Shift\+S/,
+  ]);
 });
 
 test('side panel shows the related reads of the active tab', async ({ docsBrowser }) => {

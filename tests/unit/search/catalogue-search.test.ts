@@ -66,6 +66,18 @@ describe('typo tolerance', () => {
   });
 });
 
+describe('vocabulary', () => {
+  it('finds a concept by another of its names', () => {
+    const search = createCatalogueSearch([
+      read('k8s', { title: 'Running Kubernetes at scale' }),
+      read('other', { title: 'Running Nomad at scale' }),
+    ]);
+    const [hit] = search.search('k8s', []).hits;
+    expect(hit.read.id).toBe('k8s');
+    expect(titleMarks(hit)).toEqual(['Kubernetes']);
+  });
+});
+
 describe('several words', () => {
   it('requires every word when some read has them all', () => {
     expect(ids(catalogue, 'kafka linkedin')).toEqual(['linkedin-kafka']);
