@@ -11,6 +11,7 @@ import { DEFAULT_DOC_SITE_PATTERNS } from '@/src/sites/doc-sites';
 import { extractCandidates } from '@/src/keywords/extract';
 import { findConcepts } from '@/src/vocabulary';
 import { sendMessage } from '@/src/platform/messaging';
+import { readDecisionFor } from '@/src/platform/permissions';
 
 /** Wait this long after a location change: single-page sites render the new page after the URL changes. */
 const LOCATION_CHANGE_DEBOUNCE_MS = 600;
@@ -21,12 +22,15 @@ const IDLE_TIMEOUT_MS = 2000;
 const RUNNING = Symbol.for('docent.docs-content-script');
 type ScriptGlobal = typeof globalThis & { [RUNNING]?: () => void };
 
-function readAndSend(): void {
+async function readAndSend(): Promise<void> {
   try {
+    // The user's exclude list and the never-read hosts win over every way this script got here.
+    const decision = await readDecisionFor(location.href);
+    if (!decision.allowed && decision.reason !== 'not-granted') return;
     const startedAt = performance.now();
     const { title, candidates } = extractCandidates(document, findConcepts);
     const extractMs = Math.round((performance.now() - startedAt) * 10) / 10;
-    sendMessage({ type: 'page-keywords', page: { url: location.href, title, keywords: candidates, extractMs } }).catch(
+    await sendMessage({ type: 'page-keywords', page: { url: location.href, title, keywords: candidates, extractMs } }).catch(
       () => undefined, // the extension was reloaded or the background is restarting; the next read will do
     );
   } catch (error) {
@@ -38,7 +42,7 @@ function readAndSend(): void {
 function watchPage(ctx: ContentScriptContext): () => void {
   let pending: number | undefined;
   const scheduleRead = () => {
-    ctx.requestIdleCallback(() => readAndSend(), { timeout: IDLE_TIMEOUT_MS });
+    ctx.requestIdleCallback(() => void readAndSend(), { timeout: IDLE_TIMEOUT_MS });
   };
   const onLocationChange = () => {
     if (pending !== undefined) clearTimeout(pending);

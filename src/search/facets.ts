@@ -3,8 +3,7 @@
  * facet filter is a walk over id lists, never a scan of the catalogue.
  */
 import type { Read } from '@/src/catalogue/types';
-// The matching module itself, not the vocabulary's index: that would pull the vocabulary data into the search chunk.
-import { normaliseTerm } from '@/src/vocabulary/vocabulary';
+import { normaliseTerm } from '@/src/vocabulary';
 import type { Facet, FacetKind } from './types';
 
 export const FACET_KINDS: readonly FacetKind[] = ['tag', 'category', 'section', 'source', 'year'];

@@ -31,19 +31,22 @@ function focusRow(row: Element | undefined) {
   primary?.scrollIntoView({ block: 'nearest' });
 }
 
+/** `popup.html?q=…` (omnibox, selection menu, side panel tags) opens straight into Search with that query. */
+const linkedQuery = new URLSearchParams(location.search).get('q')?.trim() || null;
+
 export function PopupApp() {
-  const [view, setView] = useState<View>('related');
+  const [view, setView] = useState<View>(linkedQuery ? 'search' : 'related');
   const [related, setRelated] = useState<RelatedState>({ kind: 'loading' });
   const [engine, setEngine] = useState<SearchEngine>('duckduckgo');
   const [catalogue, setCatalogue] = useState<CatalogueSearch | null>(null);
   const [catalogueFailed, setCatalogueFailed] = useState(false);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(linkedQuery ?? '');
   const [facets, setFacets] = useState<Facet[]>([]);
   const [snackbar, setSnackbar] = useState<SnackbarMessage | null>(null);
   const queue = useQueue();
   const savedIds = useMemo(() => new Set((queue ?? []).map((item) => item.id)), [queue]);
   const unread = unreadSummary(queue ?? []).count;
-  const userPickedView = useRef(false);
+  const userPickedView = useRef(linkedQuery !== null);
   const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

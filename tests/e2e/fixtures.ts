@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFixtureServer, type FixtureServer } from './server';
 
-export const BUILT_EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+// DOCENT_EXTENSION_DIR: test a build kept elsewhere (e.g. a private copy while others rebuild .output).
+export const BUILT_EXTENSION_DIR = path.resolve(process.env.DOCENT_EXTENSION_DIR || '.output/chrome-mv3');
 export const CHROMIUM_BINARY = process.env.CHROMIUM_BIN || process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export type ExtensionSession = {
@@ -167,3 +168,49 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+// The extension API as the service worker and extension pages see it (evaluate() callbacks run there).
+declare const chrome: typeof import('wxt/browser').browser;
+
+/**
+ * A documentation host the built-in site list matches (so the manifest's content script runs)
+ * that is not HSTS-preloaded (kafka.apache.org and redis.io are, so Chromium would insist on
+ * https for them). The fixture server answers for it through --host-resolver-rules.
+ */
+export const DOCS_HOST = 'kafka.readthedocs.io';
+
+/** Launch the built extension with `hosts` resolving to the fixture server, on plain http. */
+export function launchWithDocsHosts(fixtureServer: FixtureServer, hosts: readonly string[] = [DOCS_HOST]): Promise<ExtensionHarness> {
+  const port = new URL(fixtureServer.origin).port;
+  return ExtensionHarness.create(BUILT_EXTENSION_DIR, {
+    extraArgs: [
+      `--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
+      // Plain-http fixtures: don't try https first.
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    ],
+  });
+}
+
+/** A fixture page's URL under the documentation host, e.g. `docsUrl('kafka-design.html')`. */
+export function docsUrl(fixtureFile: string): string {
+  return new URL(fixtureFile.replace(/^\/+/, ''), `http://${DOCS_HOST}/`).href;
+}
+
+/** The id of the tab showing exactly `url` (as the extension sees it). */
+export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  const id = await serviceWorker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** `test` plus `docsBrowser`: the extension in a browser where `docsUrl(…)` pages are served from tests/fixtures. */
+export const docsTest = test.extend<{ docsBrowser: ExtensionHarness }>({
+  docsBrowser: async ({ fixtureServer }, use) => {
+    const harness = await launchWithDocsHosts(fixtureServer);
+    await use(harness);
+    await harness.dispose();
+  },
+});

@@ -1,0 +1,76 @@
+/**
+ * The content script reads a documentation page and the background keeps that tab's keywords
+ * (issue 3): they are there for a real docs page in Chromium, forgotten when the tab navigates
+ * away, and re-read when a single-page doc site changes its location with history.pushState.
+ */
+import type { Worker } from '@playwright/test';
+import type { PageKeywords } from '@/src/keywords/types';
+import { docsTest as test, docsUrl, expect, tabIdOf } from './fixtures';
+
+/** The content script reads on idle, after a debounce on location changes: allow for both on a busy CI machine. */
+const READ_TIMEOUT = 15_000;
+
+type Handlers = { tabKeywords(tabId: number): Promise<PageKeywords | undefined> };
+
+/** What the background holds for the tab, straight from its store (no re-read). */
+function heldKeywords(serviceWorker: Worker, tabId: number): Promise<PageKeywords | null> {
+  return serviceWorker.evaluate(
+    async (id) => (await (self as unknown as { docentHandlers: Handlers }).docentHandlers.tabKeywords(id)) ?? null,
+    tabId,
+  );
+}
+
+const termsOf = (page: PageKeywords | null) => page?.keywords.map((keyword) => keyword.term) ?? [];
+
+test('the background holds a docs tab’s keywords and forgets them when the tab navigates away', async ({ docsBrowser, fixtureServer }) => {
+  const sw = docsBrowser.serviceWorker;
+  const page = await docsBrowser.context.newPage();
+  const kafkaUrl = docsUrl('kafka-design.html');
+  await page.goto(kafkaUrl);
+  const tabId = await tabIdOf(sw, kafkaUrl);
+
+  await expect.poll(() => heldKeywords(sw, tabId).then((held) => held?.url), { timeout: READ_TIMEOUT }).toBe(kafkaUrl);
+  const held = await heldKeywords(sw, tabId);
+  expect(held!.title).toContain('Kafka');
+  expect(held!.keywords.length).toBeGreaterThan(5);
+  expect(termsOf(held)).toContain('kafka');
+  for (const { weight } of held!.keywords) expect(weight).toBeGreaterThan(0);
+
+  // Another documentation page in the same tab: the old keywords go, the new page's arrive.
+  const envoyUrl = docsUrl('envoy-load-balancers.html');
+  await page.goto(envoyUrl);
+  await expect.poll(() => heldKeywords(sw, tabId).then((next) => next?.url), { timeout: READ_TIMEOUT }).toBe(envoyUrl);
+  const envoyTerms = termsOf(await heldKeywords(sw, tabId));
+  expect(envoyTerms).toContain('envoy');
+  expect(envoyTerms).not.toContain('kafka');
+
+  // A page no content script runs on (not a documentation host): nothing is kept for the tab.
+  await page.goto(fixtureServer.url('kafka-design.html'));
+  await expect.poll(() => heldKeywords(sw, tabId), { timeout: READ_TIMEOUT }).toBeNull();
+});
+
+test('a single-page doc site that pushes a new location is re-read under the new URL', async ({ docsBrowser }) => {
+  const sw = docsBrowser.serviceWorker;
+  const page = await docsBrowser.context.newPage();
+  const kafkaUrl = docsUrl('kafka-design.html');
+  await page.goto(kafkaUrl);
+  const tabId = await tabIdOf(sw, kafkaUrl);
+  await expect.poll(() => heldKeywords(sw, tabId).then((held) => held?.url), { timeout: READ_TIMEOUT }).toBe(kafkaUrl);
+
+  // What a client-side router does: render the next page's content, then push its URL.
+  const redisUrl = docsUrl('spa/redis-eviction');
+  await page.evaluate(async (nextPath) => {
+    const html = await (await fetch('/redis-eviction.html')).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    document.title = next.title;
+    document.body.replaceWith(document.adoptNode(next.body));
+    history.pushState({}, '', nextPath);
+  }, new URL(redisUrl).pathname);
+  expect(page.url()).toBe(redisUrl);
+
+  await expect.poll(() => heldKeywords(sw, tabId).then((held) => held?.url), { timeout: READ_TIMEOUT }).toBe(redisUrl);
+  const held = await heldKeywords(sw, tabId);
+  expect(held!.title).toContain('eviction');
+  expect(termsOf(held)).toContain('redis');
+  expect(termsOf(held)).not.toContain('kafka');
+});
