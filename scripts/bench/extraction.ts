@@ -25,7 +25,8 @@ export async function measureDevPageExtraction(browser: BenchBrowser, files: rea
   return samples;
 }
 
-async function loadAndWaitForExtraction(browser: BenchBrowser, page: Page, url: string): Promise<number> {
+/** Load `url` and wait for the content script's report; its `extractMs`. */
+export async function loadAndWaitForExtraction(browser: BenchBrowser, page: Page, url: string): Promise<number> {
   const { serviceWorker } = browser.harness;
   const seenBefore = (await pageKeywordReports(serviceWorker)).filter((report) => report.url === url).length;
   await page.goto(url);

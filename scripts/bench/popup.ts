@@ -18,7 +18,7 @@ type TimedWindow = typeof window & { benchPopup: PopupTimings };
  * requestAnimationFrame callback and a message posted from it.
  */
 
-function installPopupTimers(): void {
+export function installPopupTimers(): void {
   const timings: PopupTimings = { firstReadPaintedMs: null, keystrokes: [] };
   (window as TimedWindow).benchPopup = timings;
   const afterNextPaint = (callback: () => void) =>
@@ -59,7 +59,7 @@ async function timings(page: Page): Promise<PopupTimings> {
   return page.evaluate(() => (window as TimedWindow).benchPopup);
 }
 
-function popupUrl(browser: BenchBrowser, tabId: number): string {
+export function popupUrl(browser: BenchBrowser, tabId: number): string {
   return browser.extensionUrl(`popup.html?tabId=${tabId}`);
 }
 

@@ -57,12 +57,14 @@ test('a single-page doc site that pushes a new location is re-read under the new
   const tabId = await tabIdOf(sw, kafkaUrl);
   await expect.poll(() => heldKeywords(sw, tabId).then((held) => held?.url), { timeout: READ_TIMEOUT }).toBe(kafkaUrl);
 
-  // What a client-side router does: render the next page's content, then push its URL.
+  // What a client-side router (Docusaurus, VitePress…) does: swap the title, meta tags and content, then push the URL.
   const redisUrl = docsUrl('spa/redis-eviction');
   await page.evaluate(async (nextPath) => {
     const html = await (await fetch('/redis-eviction.html')).text();
     const next = new DOMParser().parseFromString(html, 'text/html');
     document.title = next.title;
+    document.head.querySelectorAll('meta[name], meta[property]').forEach((meta) => meta.remove());
+    document.head.append(...Array.from(next.head.querySelectorAll('meta[name], meta[property]'), (meta) => document.adoptNode(meta)));
     document.body.replaceWith(document.adoptNode(next.body));
     history.pushState({}, '', nextPath);
   }, new URL(redisUrl).pathname);
