@@ -7,6 +7,7 @@ import { SiteAccessSection } from './SiteAccessSection';
 import { ExcludeListSection } from './ExcludeListSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { QueueFilesSection } from './QueueFilesSection';
+import { UserSourcesSection } from './UserSourcesSection';
 
 const SEARCH_ENGINES: Record<SearchEngine, string> = {
   duckduckgo: 'DuckDuckGo',
@@ -90,6 +91,7 @@ export function OptionsApp() {
       <ExcludeListSection />
       <ShortcutsSection />
       <QueueFilesSection />
+      <UserSourcesSection />
       <CatalogueSection />
     </main>
   );

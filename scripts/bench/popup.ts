@@ -4,11 +4,13 @@
  * keystroke in the search box took until the frame showing its results.
  */
 import type { Page } from '@playwright/test';
-import { frames, type BenchBrowser } from './browser';
+import { frames, type BenchBrowser, type ExtensionApis } from './browser';
 
 type PopupTimings = {
   /** ms from navigation start to the frame after the first related read was inserted. */
   firstReadPaintedMs: number | null;
+  /** The browser's first-contentful-paint (the popup's shell or skeleton), for comparison. */
+  firstContentfulPaintMs: number | null;
   keystrokes: { ms: number; resultsChanged: boolean }[];
 };
 type TimedWindow = typeof window & { benchPopup: PopupTimings };
@@ -19,8 +21,12 @@ type TimedWindow = typeof window & { benchPopup: PopupTimings };
  */
 
 export function installPopupTimers(): void {
-  const timings: PopupTimings = { firstReadPaintedMs: null, keystrokes: [] };
+  const timings: PopupTimings = { firstReadPaintedMs: null, firstContentfulPaintMs: null, keystrokes: [] };
   (window as TimedWindow).benchPopup = timings;
+  new PerformanceObserver((list) => {
+    const paint = list.getEntriesByName('first-contentful-paint')[0];
+    if (paint) timings.firstContentfulPaintMs = paint.startTime;
+  }).observe({ type: 'paint', buffered: true });
   const afterNextPaint = (callback: () => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -63,15 +69,30 @@ export function popupUrl(browser: BenchBrowser, tabId: number): string {
   return browser.extensionUrl(`popup.html?tabId=${tabId}`);
 }
 
-/** Open the popup for `tabId` `runs` times; ms from navigation start to the first related read painted. */
-export async function measurePopupRelated(browser: BenchBrowser, tabId: number, runs: number): Promise<number[]> {
+export type PopupRelatedRun = {
+  /** Navigation start → first related read painted. */
+  firstReadMs: number;
+  firstContentfulPaintMs: number | null;
+  /** The `tab-related` round trip alone, sent from the open, idle popup afterwards. */
+  tabRelatedMessageMs: number;
+};
+
+/** Open the popup for `tabId` `runs` times and time the first related read painted. */
+export async function measurePopupRelated(browser: BenchBrowser, tabId: number, runs: number): Promise<PopupRelatedRun[]> {
   const page = await browser.harness.context.newPage();
   await page.addInitScript(installPopupTimers);
-  const samples: number[] = [];
+  const samples: PopupRelatedRun[] = [];
   for (let run = 0; run < runs; run++) {
     await page.goto(popupUrl(browser, tabId));
     await page.waitForFunction(() => (window as TimedWindow).benchPopup.firstReadPaintedMs !== null, undefined, { timeout: 60_000 });
-    samples.push((await timings(page)).firstReadPaintedMs!);
+    const { firstReadPaintedMs, firstContentfulPaintMs } = await timings(page);
+    const tabRelatedMessageMs = await page.evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as { chrome: ExtensionApis };
+      const sentAt = performance.now();
+      await chrome.runtime.sendMessage({ type: 'tab-related', tabId: id });
+      return performance.now() - sentAt;
+    }, tabId);
+    samples.push({ firstReadMs: firstReadPaintedMs!, firstContentfulPaintMs, tabRelatedMessageMs });
   }
   await page.close();
   return samples;

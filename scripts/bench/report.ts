@@ -16,7 +16,7 @@ export function describeMachine(chromiumBinary: string): Machine {
     model: os.cpus()[0]?.model.trim() ?? 'unknown',
     memGB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
-    chromium: execFileSync(chromiumBinary, ['--version'], { encoding: 'utf8' }).trim(),
+    chromium: execFileSync(chromiumBinary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     os: `${os.type()} ${os.release()}`,
   };
 }
@@ -73,9 +73,11 @@ function markdown(report: Report, analysis: string): string {
     [
       `#### \`${investigation.metric}\`: ${investigation.what}`,
       '',
-      '| Function (minified name) | Location in the build | Self time (ms) |',
-      '|---|---|---|',
-      ...investigation.hot.map((hot) => `| \`${hot.functionName}\` | \`${hot.location}\` | ${hot.selfMs} |`),
+      '| Self time (ms) | Function (minified name) | Location in the build | Code there |',
+      '|---|---|---|---|',
+      ...investigation.hot.map(
+        (hot) => `| ${hot.selfMs} | \`${hot.functionName}\` | \`${hot.location}\` | ${hot.code ? `\`${hot.code.replace(/\|/g, '\\|').replace(/`/g, "'")}\`` : ''} |`,
+      ),
     ].join('\n'),
   );
   return `# Benchmarks

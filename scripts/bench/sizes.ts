@@ -11,7 +11,8 @@ export type ScriptSize = {
   gzipKb: number;
   /** Only what loads before the entry runs: the entry and its static imports (KB, gzip -9). */
   initialGzipKb: number;
-  files: string[];
+  /** Each file's share, largest first. */
+  gzipKbByFile: Record<string, number>;
 };
 
 /** Sizes for the popup (its HTML's module script), the content script and the background. */
@@ -29,9 +30,11 @@ export function builtScriptSizes(extensionDir: string): { popup: ScriptSize; con
 function scriptSize(extensionDir: string, entries: string[]): ScriptSize {
   const initial = reachable(extensionDir, entries, false);
   const all = reachable(extensionDir, entries, true);
-  const gzipKb = (files: Set<string>) =>
-    Math.round([...files].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(extensionDir, file)), { level: 9 }).length, 0) / 102.4) / 10;
-  return { gzipKb: gzipKb(all), initialGzipKb: gzipKb(initial), files: [...all].sort() };
+  const gzipBytes = new Map([...all].map((file) => [file, gzipSync(readFileSync(path.join(extensionDir, file)), { level: 9 }).length]));
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  const total = (files: Set<string>) => kb([...files].reduce((sum, file) => sum + gzipBytes.get(file)!, 0));
+  const byFile = [...gzipBytes].sort((a, b) => b[1] - a[1]).map(([file, bytes]) => [file, kb(bytes)]);
+  return { gzipKb: total(all), initialGzipKb: total(initial), gzipKbByFile: Object.fromEntries(byFile) };
 }
 
 /** The entry files plus every .js file they import, transitively (paths relative to the extension root). */

@@ -1,4 +1,6 @@
 /** Chromium tracing and CPU profiling through Playwright's CDP session, for the task and profile figures. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 
 export type TraceEvent = {
@@ -61,7 +63,24 @@ function isTopLevelTask(event: TraceEvent): boolean {
   return event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
 }
 
-export type HotFunction = { functionName: string; location: string; selfMs: number };
+export type HotFunction = {
+  functionName: string;
+  location: string;
+  selfMs: number;
+  /** The start of the function in the built file, to recognise a minified function. */
+  code?: string;
+};
+
+/** Add the first characters of each built function (located under `extensionDir`) to a profile. */
+export function withCodeHints(hot: readonly HotFunction[], extensionDir: string, length = 70): HotFunction[] {
+  return hot.map((entry) => {
+    const match = /^(\/[^:]+\.js):(\d+):(\d+)$/.exec(entry.location);
+    const file = match && path.join(extensionDir, match[1]!);
+    if (!match || !file || !existsSync(file)) return entry;
+    const line = readFileSync(file, 'utf8').split('\n')[Number(match[2]) - 1] ?? '';
+    return { ...entry, code: line.slice(Number(match[3]) - 1, Number(match[3]) - 1 + length) };
+  });
+}
 
 /** CPU-profile the page's main thread during `action`; the functions with the most self time. */
 export async function topSelfTime(page: Page, action: () => Promise<void>, top = 10): Promise<HotFunction[]> {

@@ -137,7 +137,7 @@ export function parseBookmarksHtml(html: string): ParseResult {
     const content = decodeEntities(text).trim();
     if (collecting.kind === 'a') {
       collecting.link.title = content.replace(/\s+/g, ' ') || collecting.link.url;
-      entries.push({ kind: 'link', where: `bookmark ${entries.length + 1} (${collecting.link.title.slice(0, 80)})`, link: collecting.link });
+      entries.push({ kind: 'link', where: `bookmark ${entries.length + 1} (${collecting.link.title.slice(0, 80)})`, link: collecting.link, folder: folders.at(-1) || undefined });
       lastLink = collecting.link;
     } else if (collecting.kind === 'h3') {
       pendingFolder = content.replace(/\s+/g, ' ');

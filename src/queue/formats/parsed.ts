@@ -17,7 +17,8 @@ export type ImportedLink = {
 
 export type ImportEntry =
   | { kind: 'item'; where: string; item: QueueItem }
-  | { kind: 'link'; where: string; link: ImportedLink };
+  /** `folder`: the bookmark folder holding the link (bookmarks HTML only), used as a user source's section. */
+  | { kind: 'link'; where: string; link: ImportedLink; folder?: string };
 
 export type ParseResult = { ok: true; entries: ImportEntry[]; rejected: Rejection[] } | { ok: false; error: string };
 

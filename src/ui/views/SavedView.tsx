@@ -1,4 +1,4 @@
-/** Saved view: the reading queue with unread/read filter, reordering (Alt+↑/↓ or drag) and remove. */
+/** Saved view: the reading queue with unread/read filter, reordering (Alt+↑/↓ or drag), remove and export. */
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueItem, QueueState } from '@/src/queue/types';
 import { unreadSummary } from '@/src/queue/rules';
@@ -6,6 +6,7 @@ import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { EmptyState, ReadCard, SkeletonList } from '../ReadCard';
 import { CheckIcon, CircleIcon, GripIcon, InboxIcon, TrashIcon } from '../icons';
+import { EXPORT_CHOICES, downloadQueue } from '../queue-export';
 
 type SavedViewProps = {
   items: QueueItem[] | null;
@@ -165,6 +166,18 @@ export function SavedView(props: SavedViewProps) {
       <p id="reorder-hint" class="sr-only">
         {t('reorderHint')}
       </p>
+      {items.length > 0 ? (
+        <div class="saved-header" role="group" aria-label={t('export_group_label')}>
+          <span class="muted small">{t('export_label')}</span>
+          <div class="chips">
+            {EXPORT_CHOICES.map((choice) => (
+              <button key={choice.format} type="button" class="chip" title={t(choice.hint)} onClick={() => void downloadQueue(items, choice.format)}>
+                {t(choice.label)}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

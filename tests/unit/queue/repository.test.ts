@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type DocentDb } from '@/src/db';
 import * as repository from '@/src/queue/repository';
 import { QueueStorageFullError } from '@/src/queue/repository';
+import { applyImport } from '@/src/queue/import-repository';
 import { QueueInputError } from '@/src/queue/rules';
 import { exportJson } from '@/src/queue/formats/json';
 import { previewImport } from '@/src/queue/import';
@@ -62,7 +63,7 @@ describe('queue repository', () => {
     expect(await repository.all(db)).toEqual([]);
     const preview = previewImport(await repository.all(db), file, 'docent-queue.json', 7_000);
     expect(preview.ok && preview.toAdd).toHaveLength(4);
-    expect(await repository.applyImport(db, preview, 7_000)).toBe(4);
+    expect(await applyImport(db, preview, 7_000)).toBe(4);
     expect(await repository.all(db)).toEqual(before);
   });
 
@@ -71,7 +72,7 @@ describe('queue repository', () => {
     await repository.save(db, makeRead('a'), 100);
     const file = exportJson(await repository.all(db), 150);
     await repository.remove(db, 'a', 200);
-    await repository.applyImport(db, previewImport([], file, 'q.json', 300), 300);
+    await applyImport(db, previewImport([], file, 'q.json', 300), 300);
     expect((await db.queue.get('a'))?.updatedAt).toBe(300);
     expect(await db.syncTombstones.count()).toBe(0);
   });
