@@ -43,11 +43,10 @@ async function persist(pages: TabKeywordStore): Promise<void> {
 const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
 let cachedIndex: { key: string; index: Promise<RelatedIndex> } | undefined;
-/** The related-reads index, rebuilt only when the catalogue version or the number of reads changes. */
+/** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
 async function relatedIndex(): Promise<RelatedIndex> {
   await catalogueReady();
-  const [version, count] = await Promise.all([getMeta(db, 'catalogueVersion'), db.reads.count()]);
-  const key = `${version ?? 'none'}:${count}`;
+  const key = String((await getMeta(db, 'readsRevision')) ?? 0);
   if (cachedIndex?.key !== key) {
     const index = db.reads.toArray().then((stored) => createRelatedIndex(stored.map(fromStoredRead)));
     cachedIndex = { key, index };

@@ -5,7 +5,7 @@
  */
 import type { Read } from '@/src/catalogue/types';
 import type { DocentDb } from './database';
-import { getMeta, setMeta } from './database';
+import { bumpReadsRevision, getMeta, setMeta } from './database';
 import { fromStoredRead, toStoredRead, type StoredRead } from './tables/reads';
 
 export type CatalogueSyncCounts = { added: number; updated: number; removed: number; unchanged: number };
@@ -50,6 +50,7 @@ export async function syncCatalogue(db: DocentDb, reads: readonly Read[], versio
     await db.reads.bulkDelete(toDelete);
     const result = { added, updated, removed: toDelete.length, unchanged };
     await setMeta(db, 'catalogueVersion', version);
+    await bumpReadsRevision(db);
     await setMeta(db, 'lastCatalogueSync', {
       version,
       at: Date.now(),

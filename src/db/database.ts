@@ -35,3 +35,8 @@ export async function getMeta<K extends MetaKey>(db: DocentDb, key: K): Promise<
 export async function setMeta<K extends MetaKey>(db: DocentDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value } as MetaEntry);
 }
+
+/** Call inside the transaction that changed `reads`. */
+export async function bumpReadsRevision(db: DocentDb): Promise<void> {
+  await setMeta(db, 'readsRevision', ((await getMeta(db, 'readsRevision')) ?? 0) + 1);
+}

@@ -1,7 +1,7 @@
 /** The Docent database: schema, tables and the catalogue loader. */
 import { createDb } from './database';
 
-export { createDb, getMeta, setMeta, DEFAULT_DB_NAME, type DocentDb } from './database';
+export { bumpReadsRevision, createDb, getMeta, setMeta, DEFAULT_DB_NAME, type DocentDb } from './database';
 export { syncCatalogue, type CatalogueSyncCounts } from './catalogue-sync';
 export { toStoredRead, fromStoredRead, type StoredRead } from './tables/reads';
 export type { MetaKey, MetaValues, CatalogueSyncRecord } from './tables/meta';

@@ -5,7 +5,7 @@
  * its own snapshot when its source goes.
  */
 import type { Read } from '@/src/catalogue/types';
-import { toStoredRead, type DocentDb, type UserSource } from '@/src/db';
+import { bumpReadsRevision, toStoredRead, type DocentDb, type UserSource } from '@/src/db';
 import { normaliseUrl } from '@/src/queue/page-url';
 import type { ParsedUserSource } from './parse';
 
@@ -77,6 +77,7 @@ export async function addUserSource(db: DocentDb, parsed: ParsedUserSource, name
     // Stamped here too: origin 'user' is what keeps syncCatalogue from ever deleting these reads.
     await db.reads.bulkPut(toAdd.map((read) => toStoredRead({ ...read, origin: 'user', userSourceId: parsed.sourceId })));
     await db.userSources.put(source);
+    await bumpReadsRevision(db);
     if (replaced > 0) await forgetCatalogueVersion(db);
     return { source, added: toAdd.length, alreadyInCatalogue };
   });
@@ -92,6 +93,7 @@ export async function removeUserSource(db: DocentDb, id: string): Promise<number
   return db.transaction('rw', db.reads, db.userSources, db.meta, async () => {
     const removed = await deleteReadsOf(db, id);
     await db.userSources.delete(id);
+    await bumpReadsRevision(db);
     if (removed > 0) await forgetCatalogueVersion(db);
     return removed;
   });

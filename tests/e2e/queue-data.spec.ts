@@ -11,6 +11,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
@@ -20,6 +21,9 @@ import { BUILT_EXTENSION_DIR, ExtensionHarness, expect, test } from './fixtures'
 
 const bundledReads = JSON.parse(await readFile('assets/catalogue.json', 'utf8')) as Read[];
 const bundledVersion = (JSON.parse(await readFile('assets/catalogue-meta.json', 'utf8')) as { version: string }).version;
+
+/** The toolbar popup's size (as in popup.spec.ts). */
+const POPUP_SIZE = { width: 400, height: 580 };
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 0, 15, 9);
@@ -202,8 +206,13 @@ test('exports JSON, Markdown and bookmarks HTML from the options page and the Sa
 
   // The Saved view offers the same files; its JSON holds the same items.
   const popup = await openSavedView(extension);
+  await popup.setViewportSize(POPUP_SIZE);
   const exportGroup = popup.getByRole('group', { name: 'Export your queue as a file' });
   await expect(exportGroup).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: popup }).include('[role="group"][aria-label="Export your queue as a file"]').analyze();
+  expect(violations.map((violation) => violation.id), 'axe violations in the export group').toEqual([]);
+  const box = (await exportGroup.boundingBox())!;
+  expect(box.x + box.width, 'the export group fits the popup').toBeLessThanOrEqual(POPUP_SIZE.width);
   const fromPopup = await downloadBy(popup, () => exportGroup.getByRole('button', { name: 'JSON' }).click());
   expect(fromPopup.name).toMatch(/^docent-queue-\d{4}-\d{2}-\d{2}\.json$/);
   expect((JSON.parse(fromPopup.text) as { items: QueueItem[] }).items).toEqual(inManualOrder);

@@ -17,6 +17,8 @@ export type MetaValues = {
   /** Version (content hash) of the bundled catalogue currently in `reads`. */
   catalogueVersion: string;
   lastCatalogueSync: CatalogueSyncRecord;
+  /** Bumped by every change to `reads` (catalogue sync, user sources), so caches built from them know they are stale. */
+  readsRevision: number;
 };
 
 export type MetaKey = keyof MetaValues;
