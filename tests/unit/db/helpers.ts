@@ -1,5 +1,6 @@
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
+import { makeRead as makeReadWithDefaults } from '../support/reads';
 
 let dbCounter = 0;
 /** A database name no other test uses (fake-indexeddb is shared by the whole test file). */
@@ -8,21 +9,14 @@ export function freshDbName(): string {
 }
 
 export function makeRead(id: string, overrides: Partial<Read> = {}): Read {
-  return {
-    id,
-    title: `Read ${id}`,
-    url: `https://example.com/${id}`,
+  return makeReadWithDefaults(id, {
     source: 'example.com',
-    author: null,
     published: '2021-03-04',
     category: 'Backend Development',
-    section: null,
-    summary: null,
     tags: ['Kafka', 'push-pull'],
     readMinutes: 5,
-    origin: 'listing',
     ...overrides,
-  };
+  });
 }
 
 export function makeQueueItem(readId: string, overrides: Partial<QueueItem> = {}): QueueItem {

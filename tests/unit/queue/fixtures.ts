@@ -1,22 +1,9 @@
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
+import { makeRead as makeReadWithDefaults } from '../support/reads';
 
 export function makeRead(id: string, overrides: Partial<Read> = {}): Read {
-  return {
-    id,
-    title: `Read ${id}`,
-    url: `https://example.com/${id}`,
-    source: 'Example',
-    author: null,
-    published: null,
-    category: null,
-    section: null,
-    summary: null,
-    tags: ['caching'],
-    readMinutes: 7,
-    origin: 'listing',
-    ...overrides,
-  };
+  return makeReadWithDefaults(id, { tags: ['caching'], readMinutes: 7, ...overrides });
 }
 
 export function makeItem(id: string, overrides: Partial<QueueItem> = {}): QueueItem {

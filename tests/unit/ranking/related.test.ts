@@ -6,22 +6,9 @@ import { buildRelatedIndex, createRelatedIndex, RELATED_THRESHOLD, relatedForCan
 import { extractCandidates } from '@/src/keywords';
 import { createVocabulary, findConcepts } from '@/src/vocabulary';
 import { fixtureDocument } from '../keywords/fixture-dom';
+import { makeRead } from '../support/reads';
 
-const read = (id: string, title: string, fields: Partial<Read> = {}): Read => ({
-  id,
-  title,
-  url: `https://example.com/${id}`,
-  source: 'Example',
-  author: null,
-  published: null,
-  category: null,
-  section: null,
-  summary: null,
-  tags: [],
-  readMinutes: null,
-  origin: 'listing',
-  ...fields,
-});
+const read = (id: string, title: string, fields: Partial<Read> = {}): Read => makeRead(id, { title, ...fields });
 
 const vocabulary = createVocabulary([['consistent hashing'], ['raft'], ['kafka'], ['load balancing', 'load balancer']]);
 const reads = [

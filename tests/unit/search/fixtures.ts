@@ -1,20 +1,8 @@
 import type { Read } from '@/src/catalogue/types';
+import { makeRead } from '../support/reads';
 
 export function read(id: string, fields: Partial<Read> & { title: string }): Read {
-  return {
-    id,
-    url: `https://example.com/${id}`,
-    source: 'Example',
-    author: null,
-    published: null,
-    category: null,
-    section: null,
-    summary: null,
-    tags: [],
-    readMinutes: null,
-    origin: 'listing',
-    ...fields,
-  };
+  return makeRead(id, fields);
 }
 
 /** A small catalogue with one read per situation the tests need. */

@@ -5,21 +5,9 @@ import { createDb, type DocentDb } from '@/src/db';
 import { save } from '@/src/queue/repository';
 import type { Read } from '@/src/catalogue/types';
 import { useLiveQuery } from '@/src/ui/use-live-query';
+import { makeRead } from '../support/reads';
 
-const read = (id: string): Read => ({
-  id,
-  title: `Read ${id}`,
-  url: `https://example.com/${id}`,
-  source: 'Example',
-  author: null,
-  published: null,
-  category: null,
-  section: null,
-  summary: null,
-  tags: [],
-  readMinutes: 5,
-  origin: 'awesome-scalability',
-});
+const read = (id: string): Read => makeRead(id, { readMinutes: 5, origin: 'awesome-scalability' });
 
 let db: DocentDb;
 let root: HTMLElement;
