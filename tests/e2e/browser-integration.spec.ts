@@ -7,29 +7,20 @@
  * through --host-resolver-rules, so the manifest's host permissions and content script apply.
  */
 import type { Page, Worker } from '@playwright/test';
-import { BUILT_EXTENSION_DIR, ExtensionHarness, expect, test as base } from './fixtures';
+import { BUILT_EXTENSION_DIR, DOCS_HOST, docsUrl, ExtensionHarness, expect, launchWithDocsHosts, tabIdOf, test as base } from './fixtures';
 
 // The extension API as the service worker and extension pages see it (evaluate() callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
 
-// Hosts matched by the built-in list and not HSTS-preloaded (kafka.apache.org and redis.io are,
-// so Chromium would insist on https for them).
-const DOCS_HOST = 'kafka.readthedocs.io';
+// A second default doc-site host (prometheus.io) serves the off-topic page.
 const OFF_TOPIC_HOST = 'prometheus.io';
-const DOCS_PAGE = `http://${DOCS_HOST}/browser-integration/kafka-replication.html`;
+const DOCS_PAGE = docsUrl('browser-integration/kafka-replication.html');
 const OFF_TOPIC_PAGE = `http://${OFF_TOPIC_HOST}/browser-integration/sourdough.html`;
 const BADGE_TIMEOUT = 20_000;
 
 const test = base.extend<{ docsBrowser: ExtensionHarness }>({
   docsBrowser: async ({ fixtureServer }, use) => {
-    const port = new URL(fixtureServer.origin).port;
-    const harness = await ExtensionHarness.create(BUILT_EXTENSION_DIR, {
-      extraArgs: [
-        `--host-resolver-rules=MAP ${DOCS_HOST} 127.0.0.1:${port}, MAP ${OFF_TOPIC_HOST} 127.0.0.1:${port}`,
-        // Plain-http fixtures: don't try https first.
-        '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      ],
-    });
+    const harness = await launchWithDocsHosts(fixtureServer, [DOCS_HOST, OFF_TOPIC_HOST]);
     await use(harness);
     await harness.dispose();
   },
@@ -41,15 +32,6 @@ type Handlers = {
   handleContextMenuClick(info: Record<string, unknown>, tab?: Record<string, unknown>): Promise<void>;
   saveActiveTab(): Promise<void>;
 };
-
-async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
-  const id = await serviceWorker.evaluate(async (wanted) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === wanted)?.id;
-  }, url);
-  if (id === undefined) throw new Error(`No tab shows ${url}`);
-  return id;
-}
 
 function badgeText(serviceWorker: Worker, tabId: number): Promise<string> {
   return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
