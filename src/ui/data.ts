@@ -6,13 +6,16 @@ import type { Read } from '@/src/catalogue/types';
 import type { QueueItem, QueueState } from '@/src/queue/types';
 import type { CatalogueSearch } from '@/src/search';
 import type { TabRelated } from '@/src/platform/messages';
-import { db } from '@/src/db';
-import * as queue from '@/src/queue/repository';
 import { sortQueue } from '@/src/queue/rules';
 import { sendMessage } from '@/src/platform/messaging';
 import { useLiveQuery } from './use-live-query';
 
 export type { CatalogueSearch };
+
+type Store = typeof import('./store');
+let store: Promise<Store> | undefined;
+/** Dexie and the queue repository, loaded once, off the first paint's critical path. */
+const loadStore = () => (store ??= import('./store'));
 
 export function relatedReadsFor(tabId: number): Promise<TabRelated> {
   return sendMessage({ type: 'tab-related', tabId });
@@ -23,21 +26,28 @@ export function relatedReadsFor(tabId: number): Promise<TabRelated> {
  * chunk, loaded only here, so the popup's first paint (the Related view) never waits for it.
  */
 export async function loadCatalogueSearch(): Promise<CatalogueSearch> {
-  const [{ createCatalogueSearch }, reads] = await Promise.all([import('@/src/search'), db.reads.toArray()]);
+  const [{ createCatalogueSearch }, { db }] = await Promise.all([import('@/src/search'), loadStore()]);
+  const reads = await db.reads.toArray();
   return createCatalogueSearch(reads);
 }
 
 /** The queue in the user's order (new saves go on top, so newest first until they reorder), live. */
 export function useQueue(): QueueItem[] | null {
-  return useLiveQuery(async () => sortQueue(await db.queue.toArray(), 'manual'), [], null);
+  return useLiveQuery(async ({ db }) => sortQueue(await db.queue.toArray(), 'manual'), [], null, loadStore);
+}
+
+/** Runs one queue repository call once the storage layer has loaded. */
+async function withQueue<T>(action: (repository: Store['queueRepository'], db: Store['db']) => Promise<T>): Promise<T> {
+  const { queueRepository, db } = await loadStore();
+  return action(queueRepository, db);
 }
 
 export const queueActions = {
-  save: (read: Read) => queue.save(db, read),
+  save: (read: Read) => withQueue((queue, db) => queue.save(db, read)),
   /** Resolves to the removed item, which `restore` puts back (undo). */
-  remove: (id: string) => queue.remove(db, id),
-  restore: (item: QueueItem) => queue.restore(db, item),
-  setState: (id: string, state: QueueState) => queue.setState(db, id, state),
-  moveBefore: (id: string, beforeId: string) => queue.move(db, id, { beforeId }),
-  moveAfter: (id: string, afterId: string) => queue.move(db, id, { afterId }),
+  remove: (id: string) => withQueue((queue, db) => queue.remove(db, id)),
+  restore: (item: QueueItem) => withQueue((queue, db) => queue.restore(db, item)),
+  setState: (id: string, state: QueueState) => withQueue((queue, db) => queue.setState(db, id, state)),
+  moveBefore: (id: string, beforeId: string) => withQueue((queue, db) => queue.move(db, id, { beforeId })),
+  moveAfter: (id: string, afterId: string) => withQueue((queue, db) => queue.move(db, id, { afterId })),
 };
