@@ -42,20 +42,27 @@ async function persist(pages: TabKeywordStore): Promise<void> {
 /** Tab id → callbacks waiting for that tab's next page-keywords (on-demand reads). */
 const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
-let cachedIndex: { key: string; index: Promise<RelatedIndex> } | undefined;
+let cachedIndex: { revision: string; index: Promise<RelatedIndex> } | undefined;
 /** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
-async function relatedIndex(): Promise<RelatedIndex> {
+async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }> {
   await catalogueReady();
-  const key = String((await getMeta(db, 'readsRevision')) ?? 0);
-  if (cachedIndex?.key !== key) {
+  const revision = String((await getMeta(db, 'readsRevision')) ?? 0);
+  if (cachedIndex?.revision !== revision) {
     const index = db.reads.toArray().then((stored) => createRelatedIndex(stored.map(fromStoredRead)));
-    cachedIndex = { key, index };
+    cachedIndex = { revision, index };
     index.catch(() => {
       if (cachedIndex?.index === index) cachedIndex = undefined; // retry next time
     });
   }
-  return cachedIndex.index;
+  return { revision, index: await cachedIndex.index };
 }
+
+/**
+ * Each tab's last answer, kept while the tab shows the same reported page and the reads are
+ * unchanged: the page is ranked once when its content script reports (for the badge), and the
+ * popup opened afterwards gets that answer without ranking again.
+ */
+const answers = new Map<number, { page: PageKeywords; revision: string; answer: TabRelated }>();
 
 async function mayKeep(url: string): Promise<boolean> {
   const decision = await readDecisionFor(url);
@@ -64,7 +71,10 @@ async function mayKeep(url: string): Promise<boolean> {
 }
 
 async function rankTab(tabId: number, page: PageKeywords): Promise<TabRelated> {
-  const { keywords, related } = relatedForCandidates(page.keywords, await relatedIndex());
+  const { revision, index } = await relatedIndex();
+  const known = answers.get(tabId);
+  if (known?.page === page && known.revision === revision) return known.answer;
+  const { keywords, related } = relatedForCandidates(page.keywords, index);
   const result: TabRelated = {
     tabId,
     url: page.url,
@@ -73,6 +83,7 @@ async function rankTab(tabId: number, page: PageKeywords): Promise<TabRelated> {
     related,
     keywords,
   };
+  answers.set(tabId, { page, revision, answer: result });
   emitTabRelatedChanged(tabId, result);
   return result;
 }
@@ -156,10 +167,12 @@ export function registerTabPages(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url === undefined) return;
     const url = change.url;
+    if (answers.get(tabId)?.answer.url !== url) answers.delete(tabId);
     void tabPages().then((pages) => (pages.navigated(tabId, url) ? persist(pages) : undefined));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     waitingForKeywords.delete(tabId);
+    answers.delete(tabId);
     void tabPages().then((pages) => (pages.closed(tabId) ? persist(pages) : undefined));
   });
 }
