@@ -10,6 +10,7 @@ import catalogueUrl from '@/assets/catalogue.json?url&no-inline';
 import catalogueMetaUrl from '@/assets/catalogue-meta.json?url&no-inline';
 import type { Read } from '@/src/catalogue/types';
 import { db, getMeta, syncCatalogue } from '@/src/db';
+import { requestPersistentStorage } from '@/src/platform/persistent-storage';
 
 let loading: Promise<void> | undefined;
 
@@ -48,17 +49,4 @@ async function fetchJson<T>(bundledPath: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not read ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
-}
-
-/**
- * Ask the browser never to evict the queue. Chrome exposes persist() only to windows, not to the
- * service worker; there the manifest's `unlimitedStorage` already keeps extension data.
- */
-async function requestPersistentStorage(): Promise<void> {
-  if (typeof navigator.storage?.persist !== 'function') return;
-  if (!(await navigator.storage.persisted())) await navigator.storage.persist();
-}
-
-function logLoadFailure(error: unknown): void {
-  console.error('[docent] loading the bundled catalogue failed', error);
 }

@@ -8,6 +8,9 @@ import type { DocentDb } from './database';
 import { bumpReadsRevision, getMeta, setMeta } from './database';
 import { fromStoredRead, toStoredRead, type StoredRead } from './tables/reads';
 
+/** Reads written per bulkPut while loading a catalogue. */
+const WRITE_SLICE = 2_000;
+
 export type CatalogueSyncCounts = { added: number; updated: number; removed: number; unchanged: number };
 
 export async function syncCatalogue(db: DocentDb, reads: readonly Read[], version: string): Promise<CatalogueSyncCounts> {
@@ -46,7 +49,11 @@ export async function syncCatalogue(db: DocentDb, reads: readonly Read[], versio
       .filter((read) => read.origin !== 'user' && !incomingIds.has(read.id))
       .map((read) => read.id);
 
-    await db.reads.bulkPut(toPut);
+    // In slices: between them the worker's event loop answers messages (a 100k-read catalogue
+    // would otherwise leave the popup waiting for seconds); the transaction stays one.
+    for (let start = 0; start < toPut.length; start += WRITE_SLICE) {
+      await db.reads.bulkPut(toPut.slice(start, start + WRITE_SLICE));
+    }
     await db.reads.bulkDelete(toDelete);
     const result = { added, updated, removed: toDelete.length, unchanged };
     await setMeta(db, 'catalogueVersion', version);
