@@ -50,3 +50,7 @@ async function fetchJson<T>(bundledPath: string): Promise<T> {
   if (!response.ok) throw new Error(`Could not read ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
+
+function logLoadFailure(error: unknown): void {
+  console.error('[docent] loading the bundled catalogue failed', error);
+}
