@@ -8,6 +8,7 @@ import { ExcludeListSection } from './ExcludeListSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { QueueFilesSection } from './QueueFilesSection';
 import { UserSourcesSection } from './UserSourcesSection';
+import { SyncSection } from './SyncSection';
 
 const SEARCH_ENGINES: Record<SearchEngine, string> = {
   duckduckgo: 'DuckDuckGo',
@@ -91,6 +92,7 @@ export function OptionsApp() {
       <ExcludeListSection />
       <ShortcutsSection />
       <QueueFilesSection />
+      <SyncSection />
       <UserSourcesSection />
       <CatalogueSection />
     </main>

@@ -501,3 +501,24 @@ test('an update that upgrades schema v1 and drops a queued read from the catalog
     await rm(stubDir, { recursive: true, force: true });
   }
 });
+
+// The extension API as the service worker sees it (evaluate() callbacks run there).
+declare const chrome: typeof import('wxt/browser').browser;
+
+test('options show the sync status, and say plainly when sync storage is full', async ({ extension }) => {
+  const options = await extension.openPage('options.html');
+  const status = options.locator('[data-sync-state]');
+  // A real round against the browser's (signed-out, local) sync area.
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(status).toHaveAttribute('data-sync-state', 'synced');
+
+  // What the background records when the quota is hit; the page updates live.
+  await extension.serviceWorker.evaluate(() =>
+    chrome.storage.local.set({
+      queueSyncStatus: { state: 'full', at: Date.now(), syncedCount: 480, unsyncedCount: 12, message: 'QUOTA_BYTES quota exceeded' },
+    }),
+  );
+  await expect(status).toHaveAttribute('data-sync-state', 'full');
+  await expect(status).toContainText('12 entries stay on this device');
+  await expect(status).toContainText('keeps working');
+});
