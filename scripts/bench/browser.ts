@@ -4,12 +4,12 @@
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { ExtensionHarness } from '@/tests/e2e/fixtures';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/server';
 import type { Read } from '@/src/catalogue/types';
 import type { CatalogueSyncRecord } from '@/src/db';
-import { REMOTE_DEBUGGING_ARG } from './worker-profiler';
+import { REMOTE_DEBUGGING_ARG } from './second-client';
 
 /**
  * A host the docs content script matches (`*://etcd.io/*`) and that is not on Chromium's HSTS
@@ -24,6 +24,7 @@ export type ExtensionApis = {
     sendMessage(message: unknown): Promise<unknown>;
   };
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  action: { openPopup(): Promise<void> };
 };
 
 export type BenchBrowser = {
@@ -40,7 +41,7 @@ export async function openBenchBrowser(extensionDir: string, pagesDir: string): 
   const server = await startFixtureServer(pagesDir);
   const port = new URL(server.origin).port;
   const harness = await ExtensionHarness.create(extensionDir, { extraArgs: [`--host-resolver-rules=MAP ${DOC_HOST} 127.0.0.1`, REMOTE_DEBUGGING_ARG] });
-  await defineEsbuildHelpers(harness);
+  await defineEsbuildHelpers(harness.context);
   return {
     harness,
     server,
@@ -101,15 +102,15 @@ export async function restartWithEmptyDatabase(browser: BenchBrowser): Promise<v
   const indexedDbDir = path.join(harness.userDataDir, 'Default', 'IndexedDB');
   await rm(indexedDbDir, { recursive: true, force: true });
   await harness.restart();
-  await defineEsbuildHelpers(harness);
+  await defineEsbuildHelpers(harness.context);
 }
 
 /**
  * tsx compiles this script with esbuild's keepNames, which wraps named inner functions in
  * `__name(...)`; functions passed to `page.evaluate` / `addInitScript` need that helper in the page.
  */
-async function defineEsbuildHelpers(harness: ExtensionHarness): Promise<void> {
-  await harness.context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
+export async function defineEsbuildHelpers(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
 }
 
 /** The bundled catalogue's version, read from the loaded copy of the build. */

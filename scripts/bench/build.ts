@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { build } from 'wxt';
 
-export const BENCH_OUT_DIR = path.resolve('.output/bench');
+const BENCH_OUT_DIR = path.resolve('.output/bench');
 
 /** Production build for Chrome MV3; resolves to the built extension's directory. */
 export async function buildExtensionForBench(): Promise<string> {

@@ -57,10 +57,10 @@ export async function measureLargePage(browser: BenchBrowser, runs: number): Pro
   for (let run = 0; run < runs; run++) {
     const url = `${browser.docUrl(LARGE_PAGE_FILE)}?run=${run}`;
     let extractMs = 0;
-    const events = await traceDuring(page, async () => {
+    const { events, profile } = await traceDuring(page, async () => {
       extractMs = await loadAndWaitForExtraction(browser, page, url);
     });
-    const tasks = longestTasks(events, CONTENT_SCRIPT_PATH);
+    const tasks = longestTasks(events, CONTENT_SCRIPT_PATH, profile);
     const observedLongTasksMs = await page.evaluate(() => (window as typeof window & { benchLongTasks?: number[] }).benchLongTasks ?? []);
     results.push({ contentScriptTaskMs: tasks.longestScriptTaskMs, anyTaskMs: tasks.longestTaskMs, extractMs, observedLongTasksMs });
   }

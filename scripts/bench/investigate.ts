@@ -5,25 +5,30 @@
 import type { Page } from '@playwright/test';
 import { frames, restartWithEmptyDatabase, waitForCatalogue, type BenchBrowser } from './browser';
 import { loadAndWaitForExtraction } from './extraction';
-import { installPopupTimers, popupUrl } from './popup';
+import { popupUrl } from './popup';
 import { topSelfTime, type HotFunction } from './trace';
 import { profileServiceWorker } from './worker-profiler';
 
-/** Profile the content script on `url` (a second load, so the profiler stays on one renderer). */
-export async function profileExtraction(browser: BenchBrowser, url: string): Promise<HotFunction[]> {
+/**
+ * Profile the content script over `loads` loads of `url` (one extraction is a few ms: too few
+ * samples on its own). The first load is outside the profile, so the profiler stays on one renderer.
+ */
+export async function profileExtraction(browser: BenchBrowser, url: string, loads = 10): Promise<HotFunction[]> {
   const page = await browser.harness.context.newPage();
   await loadAndWaitForExtraction(browser, page, url);
   const hot = await topSelfTime(page, async () => {
-    await loadAndWaitForExtraction(browser, page, `${url}${url.includes('?') ? '&' : '?'}profile`);
+    for (let load = 0; load < loads; load++) {
+      await loadAndWaitForExtraction(browser, page, `${url}${url.includes('?') ? '&' : '?'}profile=${load}`);
+    }
   });
   await page.close();
   return hot;
 }
 
-/** Profile one popup open for `tabId`: the popup page and the service worker answering it. */
+/** Profile one popup open for `tabId`: the popup page and, at the same time, the service worker answering it. */
 export async function profilePopupRelated(browser: BenchBrowser, tabId: number): Promise<{ page: HotFunction[]; worker: HotFunction[] }> {
   const page = await browser.harness.context.newPage();
-  await page.addInitScript(installPopupTimers);
+  // A first open, so the profiled one is a reload on the same renderer the profiler is attached to.
   await openPopupAndWaitForRead(page, popupUrl(browser, tabId));
   const worker = await profileServiceWorker(browser.harness.userDataDir, browser.harness.extensionId);
   const pageHot = await topSelfTime(page, () => openPopupAndWaitForRead(page, popupUrl(browser, tabId)));

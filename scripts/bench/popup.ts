@@ -19,8 +19,7 @@ type TimedWindow = typeof window & { benchPopup: PopupTimings };
  * "Painted" is the task after the next animation frame: the frame's paint happens between the
  * requestAnimationFrame callback and a message posted from it.
  */
-
-export function installPopupTimers(): void {
+function installPopupTimers(): void {
   const timings: PopupTimings = { firstReadPaintedMs: null, firstContentfulPaintMs: null, keystrokes: [] };
   (window as TimedWindow).benchPopup = timings;
   new PerformanceObserver((list) => {
@@ -65,6 +64,7 @@ async function timings(page: Page): Promise<PopupTimings> {
   return page.evaluate(() => (window as TimedWindow).benchPopup);
 }
 
+/** The popup as a tab (`popup.html?tabId=N`), the e2e suite's way to point it at a tab. */
 export function popupUrl(browser: BenchBrowser, tabId: number): string {
   return browser.extensionUrl(`popup.html?tabId=${tabId}`);
 }
@@ -73,11 +73,16 @@ export type PopupRelatedRun = {
   /** Navigation start → first related read painted. */
   firstReadMs: number;
   firstContentfulPaintMs: number | null;
-  /** The `tab-related` round trip alone, sent from the open, idle popup afterwards. */
+  /** The `tab-related` round trip alone, sent again from the open popup right after the read painted. */
   tabRelatedMessageMs: number;
 };
 
-/** Open the popup for `tabId` `runs` times and time the first related read painted. */
+/**
+ * Open the popup for `tabId` (a tab showing a docs page) `runs` times and time the first related read
+ * painted. The popup page is opened as a tab (`popup.html?tabId=N`, as the e2e suite does): Chromium
+ * does open the real toolbar popup (`action.openPopup()`), but neither Playwright connection can
+ * install the timing script into it before it runs.
+ */
 export async function measurePopupRelated(browser: BenchBrowser, tabId: number, runs: number): Promise<PopupRelatedRun[]> {
   const page = await browser.harness.context.newPage();
   await page.addInitScript(installPopupTimers);
@@ -99,8 +104,9 @@ export async function measurePopupRelated(browser: BenchBrowser, tabId: number, 
 }
 
 /**
- * Type each query into the search box key by key (clearing it in between); one sample per key, from
- * the key event to the frame showing the results. Waits for the search index first.
+ * Open the popup as a tab for `tabId`, switch to Search and type each query key by key (clearing the
+ * box in between); one sample per key, from the key event to the frame showing the results. Waits
+ * for the search index first.
  */
 export async function measureSearchKeystrokes(browser: BenchBrowser, tabId: number, queries: readonly string[]): Promise<{ ms: number; resultsChanged: boolean }[]> {
   const page = await browser.harness.context.newPage();

@@ -8,9 +8,18 @@ import { TARGETS, type ResultKey, type Results } from './targets';
 import type { Summary } from './stats';
 import type { HotFunction } from './trace';
 
-export type Machine = { cpus: number; model: string; memGB: number; node: string; chromium: string; os: string };
+export type Machine = {
+  cpus: number;
+  model: string;
+  memGB: number;
+  node: string;
+  chromium: string;
+  os: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews the figures. */
+  loadAverage: { atStart: number; atEnd: number };
+};
 
-export function describeMachine(chromiumBinary: string): Machine {
+export function describeMachine(chromiumBinary: string, loadAtStart: number): Machine {
   return {
     cpus: os.cpus().length,
     model: os.cpus()[0]?.model.trim() ?? 'unknown',
@@ -18,6 +27,7 @@ export function describeMachine(chromiumBinary: string): Machine {
     node: process.version,
     chromium: execFileSync(chromiumBinary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     os: `${os.type()} ${os.release()}`,
+    loadAverage: { atStart: Math.round(loadAtStart * 100) / 100, atEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
 }
 
@@ -89,6 +99,7 @@ analysis section below is kept between runs.
 - **Date:** ${report.date}
 - **Machine:** ${machine.cpus} × ${machine.model}, ${machine.memGB} GB RAM, ${machine.os}
 - **Software:** ${machine.chromium}, Node ${machine.node}
+- **Load average (1 min):** ${machine.loadAverage.atStart} at the start, ${machine.loadAverage.atEnd} at the end (on ${machine.cpus} cores; above ${machine.cpus} other work was competing with the benchmark)
 
 ## Results
 

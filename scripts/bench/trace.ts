@@ -14,21 +14,35 @@ export type TraceEvent = {
   args?: { data?: { url?: string; functionName?: string }; name?: string };
 };
 
-/** Record a trace (top-level tasks and the timeline's script events) around `action`. */
-export async function traceDuring(page: Page, action: () => Promise<void>): Promise<TraceEvent[]> {
+export type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  startTime?: number;
+  samples?: number[];
+  timeDeltas?: number[];
+};
+
+/**
+ * Record a trace (top-level tasks and the timeline's script events) and, on the same clock, a CPU
+ * profile of the page's main thread around `action`.
+ */
+export async function traceDuring(page: Page, action: () => Promise<void>): Promise<{ events: TraceEvent[]; profile: CpuProfile }> {
   const session = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
   await session.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  await session.send('Profiler.start');
   try {
     await action();
+    const { profile } = await session.send('Profiler.stop');
+    return { events, profile };
   } finally {
     await session.send('Tracing.end');
     await complete;
     await session.detach();
   }
-  return events;
 }
 
 export type TaskFigures = {
@@ -40,27 +54,54 @@ export type TaskFigures = {
 
 /**
  * The longest top-level task on the renderer thread that ran `scriptUrlPart` and, for comparison,
- * the longest task of any kind on that thread. Throws if the script never ran in the trace.
+ * the longest task of any kind on that thread. A task ran the script when the trace shows a call into
+ * it, or when the CPU profile sampled the script's code during the task (promise continuations and
+ * callbacks of extension APIs leave no call event of their own). Throws if the script never ran.
  */
-export function longestTasks(events: readonly TraceEvent[], scriptUrlPart: string): TaskFigures {
+export function longestTasks(events: readonly TraceEvent[], scriptUrlPart: string, profile?: CpuProfile): TaskFigures {
   const scriptCalls = events.filter(
     (event) => (event.name === 'FunctionCall' || event.name === 'EvaluateScript' || event.name === 'v8.callFunction') && event.args?.data?.url?.includes(scriptUrlPart),
   );
   if (scriptCalls.length === 0) throw new Error(`The trace has no script events from ${scriptUrlPart}`);
   const thread = (event: TraceEvent) => `${event.pid}:${event.tid}`;
-  const scriptThreads = new Set(scriptCalls.map(thread));
-  const tasks = events.filter(
-    (event) => event.ph === 'X' && event.dur !== undefined && isTopLevelTask(event) && scriptThreads.has(thread(event)),
-  );
-  const scriptTasks = tasks.filter((task) =>
-    scriptCalls.some((call) => thread(call) === thread(task) && call.ts >= task.ts && call.ts <= task.ts + task.dur!),
-  );
+  const scriptThread = thread(scriptCalls[0]!);
+  const tasks = events.filter((event) => event.ph === 'X' && event.dur !== undefined && isTopLevelTask(event) && thread(event) === scriptThread);
+  const scriptMoments = [...scriptCalls.filter((call) => thread(call) === scriptThread).map((call) => call.ts), ...(profile ? sampleTimesIn(profile, scriptUrlPart) : [])];
+  const scriptTasks = tasks.filter((task) => scriptMoments.some((moment) => moment >= task.ts && moment <= task.ts + task.dur!));
   const longest = (list: TraceEvent[]) => Math.max(0, ...list.map((task) => task.dur! / 1000));
   return { longestScriptTaskMs: longest(scriptTasks), longestTaskMs: longest(tasks) };
 }
 
+/** Timestamps (µs, the trace's clock) of the profile's samples with code from `scriptUrlPart` on the stack. */
+function sampleTimesIn(profile: CpuProfile, scriptUrlPart: string): number[] {
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const inScript = new Map<number, boolean>();
+  const runsScript = (id: number): boolean => {
+    const known = inScript.get(id);
+    if (known !== undefined) return known;
+    const parent = parentOf.get(id);
+    const answer = (nodeById.get(id)?.callFrame.url.includes(scriptUrlPart) ?? false) || (parent !== undefined && runsScript(parent));
+    inScript.set(id, answer);
+    return answer;
+  };
+  const times: number[] = [];
+  let time = profile.startTime ?? 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    time += profile.timeDeltas?.[i] ?? 0;
+    if (runsScript(id)) times.push(time);
+  });
+  return times;
+}
+
+/**
+ * Units of main-thread work: scheduler tasks, and microtask checkpoints run straight after a Mojo
+ * message (how an extension API's answer resumes a content script's `await`), which are no task of
+ * their own — so PerformanceObserver's 'longtask' never reports them, though they block the page alike.
+ */
 function isTopLevelTask(event: TraceEvent): boolean {
-  return event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
+  return event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask' || event.name === 'BlinkScheduler_PerformMicrotaskCheckpoint';
 }
 
 export type HotFunction = {
@@ -96,12 +137,6 @@ export async function topSelfTime(page: Page, action: () => Promise<void>, top =
     await session.detach();
   }
 }
-
-type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples?: number[];
-  timeDeltas?: number[];
-};
 
 /** Self time per function (summed over its profile nodes), largest first. */
 export function hotFunctions(profile: CpuProfile, top: number): HotFunction[] {

@@ -17,6 +17,31 @@ describe('longestTasks', () => {
     expect(longestTasks(events, '/content-scripts/docs.js')).toEqual({ longestScriptTaskMs: 30, longestTaskMs: 120 });
   });
 
+  it('counts a task where the CPU profile sampled the script, though no call event shows it', () => {
+    // The script is injected in the first task, and continues in the second after an await.
+    const events = [task(0, 30), call(0, 'chrome-extension://abc/content-scripts/docs.js'), task(100_000, 40), task(200_000, 45)];
+    const frame = (url: string) => ({ functionName: 'f', url, lineNumber: 0, columnNumber: 0 });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame(''), children: [2, 3] },
+        { id: 2, callFrame: frame('chrome-extension://abc/content-scripts/docs.js'), children: [4] },
+        { id: 3, callFrame: frame('http://page/app.js') },
+        { id: 4, callFrame: frame('') }, // a native callee of the script: still the script's time
+      ],
+      startTime: 100_000,
+      samples: [4, 3],
+      timeDeltas: [500, 100_000], // the script at 100.5 ms (second task), the page's code at 200.5 ms
+    };
+    expect(longestTasks(events, '/content-scripts/docs.js', profile)).toEqual({ longestScriptTaskMs: 40, longestTaskMs: 45 });
+    expect(longestTasks(events, '/content-scripts/docs.js').longestScriptTaskMs).toBe(30);
+  });
+
+  it('counts a microtask checkpoint outside any task as main-thread work', () => {
+    const checkpoint: TraceEvent = { name: 'BlinkScheduler_PerformMicrotaskCheckpoint', cat: 'toplevel', ph: 'X', pid: 7, tid: 1, ts: 100_000, dur: 58_000 };
+    const events = [task(0, 10), call(0, 'chrome-extension://abc/content-scripts/docs.js'), checkpoint, call(100_050, 'chrome-extension://abc/content-scripts/docs.js')];
+    expect(longestTasks(events, '/content-scripts/docs.js')).toEqual({ longestScriptTaskMs: 58, longestTaskMs: 58 });
+  });
+
   it('says so when the script never ran', () => {
     expect(() => longestTasks([task(0, 5)], '/content-scripts/docs.js')).toThrow(/no script events/);
   });
