@@ -28,6 +28,8 @@ const iconPaths = (variant: 'icon' | 'icon-queued') =>
  * per-tab badge the browser still shows, so it is left as it is.
  */
 const relatedByTab = new Map<number, TabRelated | null>();
+/** The icon each tab shows (the default one unless set); a tab missing here was never set by this worker. */
+const iconByTab = new Map<number, 'icon' | 'icon-queued'>();
 
 function badgeTextFor(related: TabRelated | null, url: string): string {
   if (!related || related.url !== url || related.status !== 'related') return '';
@@ -65,13 +67,16 @@ async function renderTab(tabId: number): Promise<void> {
   const title = [t('extName'), text ? t('ext_badge_related', text) : '', queued ? t('ext_badge_queued') : '']
     .filter(Boolean)
     .join(' — ');
+  const icon = queued ? 'icon-queued' : 'icon';
   try {
     await Promise.all([
       toolbarButton().setBadgeText({ tabId, text }),
       toolbarButton().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
       toolbarButton().setTitle({ tabId, title }),
-      toolbarButton().setIcon({ tabId, path: iconPaths(queued ? 'icon-queued' : 'icon') }),
+      // Drawing an icon costs the worker tens of milliseconds: only when it changes.
+      iconByTab.get(tabId) === icon ? undefined : toolbarButton().setIcon({ tabId, path: iconPaths(icon) }),
     ]);
+    iconByTab.set(tabId, icon);
   } catch {
     // The tab closed between the lookup and the update; nothing left to draw.
   }
@@ -91,11 +96,17 @@ export function registerBadge(): void {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined) relatedByTab.set(tabId, null);
+    if (change.url !== undefined) {
+      relatedByTab.set(tabId, null);
+      iconByTab.delete(tabId); // whether the browser kept it across navigation is not ours to assume
+    }
     if (change.url !== undefined || change.status === 'complete') void renderTab(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void renderTab(tabId));
-  browser.tabs.onRemoved.addListener((tabId) => relatedByTab.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    relatedByTab.delete(tabId);
+    iconByTab.delete(tabId);
+  });
 
   // Excluding a site or changing grants takes effect on open tabs at once.
   excludedHostsSetting.watch(() => void renderActiveTabs());

@@ -63,8 +63,18 @@ export function PopupApp() {
         console.error('Docent: related reads unavailable', error);
         setRelated({ kind: 'failed' });
       });
-    // Build the index once the first frame is on screen, so Related never waits for it.
-    const frame = requestAnimationFrame(() =>
+    searchEngineSetting.getValue().then(setEngine);
+    return searchEngineSetting.watch(setEngine);
+  }, []);
+
+  // The search index (tens of ms at the bundled size, seconds at 100k reads) is built once Related
+  // has painted its answer, or as soon as Search is wanted, so it never delays the first related read.
+  const wantsSearchIndex = view === 'search' || related.kind !== 'loading';
+  const searchIndexRequested = useRef(false);
+  useEffect(() => {
+    if (!wantsSearchIndex || searchIndexRequested.current) return;
+    searchIndexRequested.current = true;
+    requestAnimationFrame(() =>
       setTimeout(() =>
         loadCatalogueSearch()
           .then(setCatalogue)
@@ -74,13 +84,7 @@ export function PopupApp() {
           }),
       ),
     );
-    searchEngineSetting.getValue().then(setEngine);
-    const unwatch = searchEngineSetting.watch(setEngine);
-    return () => {
-      cancelAnimationFrame(frame);
-      unwatch();
-    };
-  }, []);
+  }, [wantsSearchIndex]);
 
   const switchView = (next: View) => {
     userPickedView.current = true;

@@ -32,8 +32,12 @@ function foldForMatching(text: string): string {
 }
 
 function tokensOf(text: string): Token[] {
+  return tokensOfFolded(foldForMatching(text));
+}
+
+function tokensOfFolded(folded: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of foldForMatching(text).matchAll(TOKEN)) {
+  for (const match of folded.matchAll(TOKEN)) {
     tokens.push({ key: match[0], singular: singularOf(match[0]), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
@@ -113,9 +117,10 @@ export function createVocabulary(rows: readonly (readonly string[])[]): Vocabula
       return [...(variantsByCanonical.get(canonical.trim().toLowerCase()) ?? [])];
     },
     findConcepts(text) {
-      const tokens = tokensOf(text);
-      // Offsets are into the folded text; they line up with the original unless folding changed its length.
+      // Page text is folded once here: on a large page folding is a large part of the work.
       const folded = foldForMatching(text);
+      const tokens = tokensOfFolded(folded);
+      // Offsets are into the folded text; they line up with the original unless folding changed its length.
       const written = folded.length === text.length ? text : folded;
       const found = new Map<string, ConceptMatch>();
       for (let at = 0; at < tokens.length; ) {
