@@ -67,17 +67,21 @@ export function PopupApp() {
     return searchEngineSetting.watch(setEngine);
   }, []);
 
-  // The search index (tens of ms at the bundled size, seconds at 100k reads) is built once Related
-  // has painted its answer, or as soon as Search is wanted, so it never delays the first related read.
-  const wantsSearchIndex = view === 'search' || related.kind !== 'loading';
+  // The search index (tens of ms at the bundled size, seconds at 100k reads) is built as soon as
+  // Search is wanted, or ahead of need once Related has painted when the catalogue is small: it
+  // never delays the first related read.
+  const wantsSearchIndex = view === 'search' ? 'now' : related.kind !== 'loading' ? 'if-small' : null;
   const searchIndexRequested = useRef(false);
   useEffect(() => {
     if (!wantsSearchIndex || searchIndexRequested.current) return;
     searchIndexRequested.current = true;
     requestAnimationFrame(() =>
       setTimeout(() =>
-        loadCatalogueSearch()
-          .then(setCatalogue)
+        loadCatalogueSearch({ onlyIfSmall: wantsSearchIndex === 'if-small' })
+          .then((search) => {
+            if (search) setCatalogue(search);
+            else searchIndexRequested.current = false; // built when Search opens
+          })
           .catch((error) => {
             console.error('Docent: search index failed', error);
             setCatalogueFailed(true);

@@ -21,13 +21,18 @@ export function relatedReadsFor(tabId: number): Promise<TabRelated> {
   return sendMessage({ type: 'tab-related', tabId });
 }
 
+/** Catalogues up to this size get their search index ahead of need; larger ones when Search opens. */
+const EAGER_SEARCH_INDEX_MAX_READS = 20_000;
+
 /**
- * Builds the search index from the catalogue in IndexedDB. The search module is a separate
- * chunk, loaded only here, so the popup's first paint (the Related view) never waits for it.
+ * Builds the search index from the catalogue in IndexedDB (the search module is a separate chunk,
+ * loaded only here). `onlyIfSmall`: resolve null instead for a catalogue too large to index speculatively,
+ * where reading and indexing every read would cost seconds of a popup that may never search.
  */
-export async function loadCatalogueSearch(): Promise<CatalogueSearch> {
-  const [{ createCatalogueSearch }, { db }] = await Promise.all([import('@/src/search'), loadStore()]);
-  const reads = await db.reads.toArray();
+export async function loadCatalogueSearch({ onlyIfSmall = false } = {}): Promise<CatalogueSearch | null> {
+  const { db } = await loadStore();
+  if (onlyIfSmall && (await db.reads.count()) > EAGER_SEARCH_INDEX_MAX_READS) return null;
+  const [{ createCatalogueSearch }, reads] = await Promise.all([import('@/src/search'), db.reads.toArray()]);
   return createCatalogueSearch(reads);
 }
 
