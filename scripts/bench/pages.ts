@@ -8,14 +8,14 @@ import path from 'node:path';
 
 /** The dev set next to the repository, when this checkout has it. */
 const SHARED_DEV_PAGES = path.resolve('../shared/eval/dev');
-/** Committed copies of the dev pages whose licence allows redistribution (see bench/pages/README.md). */
-const COMMITTED_DEV_PAGES = path.resolve('bench/pages');
+/** Committed copies of the dev pages whose licence allows redistribution (see tests/fixtures/README.md). */
+const COMMITTED_DEV_PAGES = path.resolve('tests/fixtures');
 
 export const LARGE_PAGE_FILE = 'generated-1mb-docs.html';
 
 export type DevPages = { dir: string; files: string[]; origin: 'shared dev set' | 'committed copies' };
 
-/** `../shared/eval/dev` when present, else the committed copies in bench/pages. */
+/** `../shared/eval/dev` when present, else the committed copies in tests/fixtures. */
 export async function devPages(): Promise<DevPages> {
   const fromShared = existsSync(SHARED_DEV_PAGES);
   const dir = fromShared ? SHARED_DEV_PAGES : COMMITTED_DEV_PAGES;
