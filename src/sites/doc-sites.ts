@@ -6,8 +6,7 @@
 export const DEFAULT_DOC_SITE_PATTERNS = [
   '*://*.readthedocs.io/*',
   '*://*.readthedocs.org/*',
-  '*://kafka.apache.org/*',
-  '*://*.apache.org/*',
+  '*://*.apache.org/*', // Kafka, Cassandra, Pulsar, Flink, … project sites
   '*://redis.io/*',
   '*://kubernetes.io/*',
   '*://developer.mozilla.org/*',
@@ -17,7 +16,6 @@ export const DEFAULT_DOC_SITE_PATTERNS = [
   '*://prometheus.io/*',
   '*://vitess.io/*',
   '*://www.cockroachlabs.com/docs/*',
-  '*://cassandra.apache.org/*',
   '*://grpc.io/*',
   '*://www.elastic.co/guide/*',
   '*://www.elastic.co/docs/*',
@@ -32,7 +30,6 @@ export const DEFAULT_DOC_SITE_PATTERNS = [
   '*://dev.mysql.com/doc/*',
   '*://www.mongodb.com/docs/*',
   '*://docs.nats.io/*',
-  '*://pulsar.apache.org/*',
   '*://istio.io/*',
   '*://www.consul.io/*',
   '*://developer.hashicorp.com/*',
