@@ -71,21 +71,25 @@ export function PopupApp() {
   // Search is wanted, or ahead of need once Related has painted when the catalogue is small: it
   // never delays the first related read.
   const wantsSearchIndex = view === 'search' ? 'now' : related.kind !== 'loading' ? 'if-small' : null;
-  const searchIndexRequested = useRef(false);
+  const latestWant = useRef(wantsSearchIndex);
+  latestWant.current = wantsSearchIndex;
+  const searchIndexLoading = useRef(false);
   useEffect(() => {
-    if (!wantsSearchIndex || searchIndexRequested.current) return;
-    searchIndexRequested.current = true;
+    if (!wantsSearchIndex || searchIndexLoading.current) return;
+    searchIndexLoading.current = true;
+    const load = (onlyIfSmall: boolean): Promise<void> =>
+      loadCatalogueSearch({ onlyIfSmall }).then((search) => {
+        if (search) return setCatalogue(search);
+        // Too large to build ahead of need: now if Search was opened meanwhile, else when it opens.
+        if (latestWant.current === 'now') return load(false);
+        searchIndexLoading.current = false;
+      });
     requestAnimationFrame(() =>
       setTimeout(() =>
-        loadCatalogueSearch({ onlyIfSmall: wantsSearchIndex === 'if-small' })
-          .then((search) => {
-            if (search) setCatalogue(search);
-            else searchIndexRequested.current = false; // built when Search opens
-          })
-          .catch((error) => {
-            console.error('Docent: search index failed', error);
-            setCatalogueFailed(true);
-          }),
+        load(wantsSearchIndex === 'if-small').catch((error) => {
+          console.error('Docent: search index failed', error);
+          setCatalogueFailed(true);
+        }),
       ),
     );
   }, [wantsSearchIndex]);
