@@ -84,14 +84,15 @@ export function PopupApp() {
         if (latestWant.current === 'now') return load(false);
         searchIndexLoading.current = false;
       });
-    requestAnimationFrame(() =>
-      setTimeout(() =>
-        load(wantsSearchIndex === 'if-small').catch((error) => {
-          console.error('Docent: search index failed', error);
-          setCatalogueFailed(true);
-        }),
-      ),
-    );
+    const start = () =>
+      load(wantsSearchIndex === 'if-small').catch((error) => {
+        console.error('Docent: search index failed', error);
+        setCatalogueFailed(true);
+      });
+    // Wanted now: right after this frame. Ahead of need: when the popup is idle, so a key pressed
+    // just after Related painted is not kept waiting behind the build.
+    if (wantsSearchIndex === 'now') requestAnimationFrame(() => setTimeout(start));
+    else requestIdleCallback(start, { timeout: 1000 });
   }, [wantsSearchIndex]);
 
   const switchView = (next: View) => {

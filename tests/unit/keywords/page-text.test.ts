@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectPageText, mainContentRoot } from '@/src/keywords';
+import { MAX_PAGE_CHARS } from '@/src/keywords/page-text';
 import { documentOf, fixtureDocument } from './fixture-dom';
 
 const allText = (doc: Document) => collectPageText(doc).blocks.map((block) => block.text).join('\n');
@@ -78,10 +79,10 @@ describe('bounded work on huge pages', () => {
     const html = `<html><head><title>Huge</title></head><body><main>${paragraph.repeat(Math.ceil(1_000_000 / paragraph.length))}</main></body></html>`;
     expect(html.length).toBeGreaterThan(1_000_000);
     const page = collectPageText(documentOf(html));
-    expect(page.charsConsidered).toBe(100_000);
+    expect(page.charsConsidered).toBe(MAX_PAGE_CHARS);
     expect(page.truncated).toBe(true);
     const bodyChars = page.blocks.filter((b) => b.kind === 'body').reduce((sum, b) => sum + b.text.length, 0);
-    expect(bodyChars).toBeLessThanOrEqual(100_000);
+    expect(bodyChars).toBeLessThanOrEqual(MAX_PAGE_CHARS);
   });
 
   it('stops after maxNodes nodes on a huge DOM with little text', () => {
