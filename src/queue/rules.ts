@@ -48,22 +48,16 @@ export function positionAtBottom(queue: readonly QueueItem[]): number {
   return queue.length === 0 ? 0 : Math.max(...queue.map((item) => item.position)) + 1;
 }
 
+type ItemSnapshot = Pick<QueueItem, 'id' | 'readId' | 'title' | 'url' | 'source' | 'tags' | 'readMinutes'>;
+
+/** What every save starts as: unread, no note, at `position`. */
+function newItem(snapshot: ItemSnapshot, position: number, now: number): QueueItem {
+  return { ...snapshot, addedAt: now, state: 'unread', readAt: null, position, note: '', updatedAt: now };
+}
+
 export function itemFromRead(read: Read, position: number, now: number): QueueItem {
-  return {
-    id: read.id,
-    readId: read.id,
-    title: read.title,
-    url: read.url,
-    source: read.source,
-    tags: [...read.tags],
-    readMinutes: read.readMinutes,
-    addedAt: now,
-    state: 'unread',
-    readAt: null,
-    position,
-    note: '',
-    updatedAt: now,
-  };
+  const { id, title, url, source, readMinutes } = read;
+  return newItem({ id, readId: id, title, url, source, tags: [...read.tags], readMinutes }, position, now);
 }
 
 /** Saving a read that is already in the queue changes nothing. */
@@ -78,21 +72,8 @@ export function itemFromPage(page: PageToSave, position: number, now: number): Q
   const checked = acceptedUrl(page.url);
   if (!checked.ok) throw new QueueInputError(`Cannot save this page: ${checked.reason}`);
   const url = checked.url;
-  return {
-    id: pageId(url),
-    readId: null,
-    title: cleanTitle(page.title) || url,
-    url,
-    source: new URL(url).hostname.replace(/^www\./, ''),
-    tags: [],
-    readMinutes: null,
-    addedAt: now,
-    state: 'unread',
-    readAt: null,
-    position,
-    note: '',
-    updatedAt: now,
-  };
+  const source = new URL(url).hostname.replace(/^www\./, '');
+  return newItem({ id: pageId(url), readId: null, title: cleanTitle(page.title) || url, url, source, tags: [], readMinutes: null }, position, now);
 }
 
 /** Saves any web page; a no-op when the same link (normalised) is already queued, even as a catalogue read. */

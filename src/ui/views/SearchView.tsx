@@ -1,7 +1,7 @@
 /** Search view: query box, removable facet chips, facet picker, highlighted results capped with "show more". */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
-import type { Facet, FacetKind } from '@/src/search/types';
+import type { Facet, FacetCount, FacetKind } from '@/src/search/types';
 import { FACET_KINDS, facetKey } from '@/src/search/facets';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t, type MessageKey } from '@/src/platform/i18n';
@@ -135,16 +135,7 @@ export function SearchView(props: SearchViewProps) {
             ))}
           </div>
           {pickerValues.length ? (
-            <ul class="chips picker-values">
-              {pickerValues.map(({ facet, count }) => (
-                <li key={facet.value}>
-                  <button type="button" class="chip" onClick={() => addFacet(facet)}>
-                    <span class="chip-value">{facet.value}</span>
-                    <span class="chip-count">{count}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <FacetChoices class="chips picker-values" choices={pickerValues} onPick={addFacet} />
           ) : (
             <p class="muted small">{catalogue ? t('noFacetValues') : t('loading')}</p>
           )}
@@ -163,16 +154,7 @@ export function SearchView(props: SearchViewProps) {
           {popularTags.length ? (
             <>
               <h2 class="section-title">{t('popularTags')}</h2>
-              <ul class="chips">
-                {popularTags.map(({ facet, count }) => (
-                  <li key={facet.value}>
-                    <button type="button" class="chip" onClick={() => addFacet(facet)}>
-                      <span class="chip-value">{facet.value}</span>
-                      <span class="chip-count">{count}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <FacetChoices class="chips" choices={popularTags} onPick={addFacet} />
             </>
           ) : null}
         </div>
@@ -205,5 +187,21 @@ export function SearchView(props: SearchViewProps) {
         <EmptyState icon={<SearchIcon />} title={t('noResults')} body={t('noResultsHint')} />
       )}
     </div>
+  );
+}
+
+/** Facet values to add as filters, each with how many reads it would show. */
+function FacetChoices(props: { class: string; choices: readonly FacetCount[]; onPick: (facet: Facet) => void }) {
+  return (
+    <ul class={props.class}>
+      {props.choices.map(({ facet, count }) => (
+        <li key={facet.value}>
+          <button type="button" class="chip" onClick={() => props.onPick(facet)}>
+            <span class="chip-value">{facet.value}</span>
+            <span class="chip-count">{count}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
