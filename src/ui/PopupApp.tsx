@@ -13,6 +13,7 @@ import { t, type MessageKey } from '@/src/platform/i18n';
 import { loadCatalogueSearch, queueActions, relatedReadsFor, useQueue, type CatalogueSearch } from './data';
 import { adjacentView, escapeAction, isTyping, nextRowIndex, viewForKey, views, type View } from './keyboard';
 import { unreadSummary } from '@/src/queue/rules';
+import { pageId } from '@/src/queue/page-url';
 import { RelatedView, type RelatedState } from './views/RelatedView';
 import { SearchView, sameFacet } from './views/SearchView';
 import { SavedView } from './views/SavedView';
@@ -110,6 +111,17 @@ export function PopupApp() {
     const removed = await queueActions.remove(item.id);
     if (removed) setSnackbar({ text: t('removedSnack', item.title), undo: () => queueActions.restore(removed) });
   };
+
+  // The tab's own page, saveable like a read (the Pocket gesture); its queue id is derived from its URL.
+  const tabPage = (() => {
+    if (related.kind !== 'ready' || !/^https?:/.test(related.tab.url)) return undefined;
+    const { url, title } = related.tab;
+    const saved = queue?.find((item) => item.id === pageId(url));
+    return {
+      saved: saved !== undefined,
+      onToggleSave: () => void (saved ? remove(saved) : queueActions.savePage({ url, title })),
+    };
+  })();
 
   const toggleSave = (read: Read) => {
     const saved = queue?.find((item) => item.id === read.id);
@@ -222,6 +234,7 @@ export function PopupApp() {
               savedIds={savedIds}
               onToggleSave={toggleSave}
               onTag={showTag}
+              page={tabPage}
               onSearch={() => switchView('search')}
             />
           ) : view === 'search' ? (

@@ -49,6 +49,7 @@ async function withQueue<T>(action: (repository: Store['queueRepository'], db: S
 
 export const queueActions = {
   save: (read: Read) => withQueue((queue, db) => queue.save(db, read)),
+  savePage: (page: { url: string; title: string }) => withQueue((queue, db) => queue.savePage(db, page)),
   /** Resolves to the removed item, which `restore` puts back (undo). */
   remove: (id: string) => withQueue((queue, db) => queue.remove(db, id)),
   restore: (item: QueueItem) => withQueue((queue, db) => queue.restore(db, item)),

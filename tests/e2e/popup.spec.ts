@@ -227,6 +227,25 @@ test('save with the keyboard, mark read, remove and undo; the queue survives reo
   await expect(savedCards(popup).first().getByRole('link')).toHaveText(title);
 });
 
+test('“Save this page” saves the docs page itself into the queue, and a second click takes it out', async ({ docsBrowser }) => {
+  const { tabId } = await openDocsTab(docsBrowser, 'kafka-design.html');
+  const popup = await openPopup(docsBrowser, tabId);
+  const savePage = popup.getByRole('button', { name: 'Save this page' });
+  await expect(savePage).toHaveAttribute('aria-pressed', 'false');
+  await savePage.click();
+  await expect(savePage).toHaveAttribute('aria-pressed', 'true');
+  await expect(viewTab(popup, 'Saved')).toHaveAccessibleName('Saved 1');
+
+  await popup.keyboard.press('3');
+  await expect(savedCards(popup)).toHaveCount(1);
+  await expect(savedCards(popup).first().getByRole('link')).toHaveAttribute('href', docsUrl('kafka-design.html'));
+
+  await popup.keyboard.press('1');
+  await popup.getByRole('button', { name: 'Save this page' }).click();
+  await expect(popup.getByRole('button', { name: 'Save this page' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(viewTab(popup, 'Saved')).toHaveAccessibleName('Saved');
+});
+
 test('an off-topic page says so and focuses search; a browser page is plainly unreadable', async ({ docsBrowser }) => {
   const { tabId } = await openDocsTab(docsBrowser, 'offtopic-css-grid.html');
   const popup = await openPopup(docsBrowser, tabId);

@@ -4,7 +4,7 @@ import type { TabRelated } from '@/src/platform/messages';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { EmptyState, ReadCard, SkeletonList } from '../ReadCard';
-import { PageOffIcon, SearchIcon, SparkIcon } from '../icons';
+import { BookmarkIcon, PageOffIcon, SearchIcon, SparkIcon } from '../icons';
 
 /** What the popup knows about its tab so far. */
 export type RelatedState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; tab: TabRelated };
@@ -16,7 +16,19 @@ type RelatedViewProps = {
   onToggleSave: (read: Read) => void;
   onTag: (tag: string) => void;
   onSearch: () => void;
+  /** The tab's own (web) page in the queue: whether it is saved, and the toggle. Absent where it cannot be saved. */
+  page?: { saved: boolean; onToggleSave: () => void };
 };
+
+/** Saves the page the user is on, like any read: one click, and pressed while it is in the queue. */
+function SavePageButton({ saved, onToggleSave }: { saved: boolean; onToggleSave: () => void }) {
+  return (
+    <button type="button" class="button save-page" aria-pressed={saved} data-save-page onClick={onToggleSave}>
+      <BookmarkIcon filled={saved} />
+      {t('savePage')}
+    </button>
+  );
+}
 
 export function RelatedView(props: RelatedViewProps) {
   const { state } = props;
@@ -32,12 +44,13 @@ export function RelatedView(props: RelatedViewProps) {
     return (
       <div class="related-view">
         <EmptyState icon={<PageOffIcon />} title={t('relatedFailed')} body={t('relatedFailedHint')} />
-        {searchInstead}
+        <div class="related-actions">{searchInstead}</div>
       </div>
     );
   }
 
   const { tab } = state;
+  const savePage = props.page && tab.status !== 'unreadable' ? <SavePageButton {...props.page} /> : null;
   if (tab.status !== 'related' || tab.related.length === 0) {
     const [title, body] =
       tab.status === 'unreadable'
@@ -48,16 +61,22 @@ export function RelatedView(props: RelatedViewProps) {
     return (
       <div class="related-view">
         <EmptyState icon={tab.status === 'unreadable' ? <PageOffIcon /> : <SparkIcon />} title={title} body={body} />
-        {searchInstead}
+        <div class="related-actions">
+          {searchInstead}
+          {savePage}
+        </div>
       </div>
     );
   }
 
   return (
     <div class="related-view">
-      <p class="related-heading">
-        {t('relatedHeading')} <span class="related-page">{tab.title}</span>
-      </p>
+      <div class="related-header">
+        <p class="related-heading">
+          {t('relatedHeading')} <span class="related-page">{tab.title}</span>
+        </p>
+        {savePage}
+      </div>
       <ul class="cards" aria-label={t('relatedReads')}>
         {tab.related.map(({ read, matched }) => (
           <ReadCard
