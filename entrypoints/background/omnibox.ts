@@ -3,8 +3,7 @@
  * Enter opens the chosen read, or the search view with the query when none was chosen.
  */
 import { browser } from 'wxt/browser';
-import { liveQuery } from 'dexie';
-import { db } from '@/src/db';
+import { db, readsRevision } from '@/src/db';
 import { createCatalogueSearch, type CatalogueSearch } from '@/src/search';
 import { searchEngineSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
@@ -60,11 +59,8 @@ export async function openOmniboxEntry(text: string, disposition: OmniboxDisposi
 }
 
 export function registerOmnibox(): void {
-  liveQuery(() => db.reads.count()).subscribe({
-    next: () => {
-      catalogueSearch = null;
-    },
-    error: (error) => console.error('Docent: catalogue watch failed', error),
+  readsRevision.onChange(() => {
+    catalogueSearch = null;
   });
   browser.omnibox.setDefaultSuggestion({ description: descriptionText(t('omnibox_default')) });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {

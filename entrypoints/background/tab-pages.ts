@@ -13,8 +13,7 @@ import { onMessage } from '@/src/platform/messaging';
 import { emitTabRelatedChanged } from '@/src/platform/tab-events';
 import { exposeHandlers } from '@/src/platform/background-hooks';
 import { readDecisionFor } from '@/src/platform/permissions';
-import { liveQuery } from 'dexie';
-import { db, fromStoredRead, getMeta } from '@/src/db';
+import { db, fromStoredRead, readsRevision } from '@/src/db';
 import { createRelatedIndex, relatedForCandidates, type RelatedIndex } from '@/src/ranking';
 import { TabKeywordStore, unreadableReason } from '@/src/ranking/tab-pages';
 import { catalogueReady } from './catalogue-loader';
@@ -43,32 +42,11 @@ async function persist(pages: TabKeywordStore): Promise<void> {
 /** Tab id → callbacks waiting for that tab's next page-keywords (on-demand reads). */
 const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
-let latestRevision: string | undefined;
-let firstRevision: Promise<string> | undefined;
-/**
- * The reads' revision, watched live (a user source added in the options page bumps it), so
- * answering the popup needs no IndexedDB round trip: with a large catalogue, IndexedDB may be busy
- * serving a page's bulk read for a second or more.
- */
-function readsRevision(): Promise<string> {
-  if (latestRevision !== undefined) return Promise.resolve(latestRevision);
-  firstRevision ??= new Promise((resolve, reject) => {
-    liveQuery(() => getMeta(db, 'readsRevision')).subscribe({
-      next: (revision) => resolve((latestRevision = String(revision ?? 0))),
-      error: (error: unknown) => {
-        firstRevision = undefined;
-        reject(error);
-      },
-    });
-  });
-  return firstRevision;
-}
-
 let cachedIndex: { revision: string; index: Promise<RelatedIndex> } | undefined;
 /** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
 async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }> {
   await catalogueReady();
-  const revision = await readsRevision();
+  const revision = String(await readsRevision.current());
   if (cachedIndex?.revision !== revision) {
     const index = db.reads.toArray().then((stored) => createRelatedIndex(stored.map(fromStoredRead)));
     cachedIndex = { revision, index };
