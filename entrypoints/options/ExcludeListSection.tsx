@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { normaliseHostEntry } from '@/src/sites/site-policy';
 import { excludedHostsSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
-import { useSetting } from './use-setting';
+import { useSetting } from '@/src/ui/use-setting';
 
 export function ExcludeListSection() {
   const [excluded, setExcluded] = useSetting(excludedHostsSetting);

@@ -1,7 +1,7 @@
 /** The options page: one section per thing the user can decide, each saved as soon as it changes. */
 import { contextMenusSetting, searchEngineSetting, themeSetting, type SearchEngine, type Theme } from '@/src/platform/settings';
 import { t, type MessageKey } from '@/src/platform/i18n';
-import { useSetting } from './use-setting';
+import { useSetting } from '@/src/ui/use-setting';
 import { CatalogueSection } from './CatalogueSection';
 import { SiteAccessSection } from './SiteAccessSection';
 import { ExcludeListSection } from './ExcludeListSection';

@@ -9,7 +9,7 @@ import { ALL_SITES_PATTERN, normaliseHostEntry, sitePatternFor } from '@/src/sit
 import { grantedSitesSetting } from '@/src/platform/settings';
 import { requestSiteAccess, revokeSiteAccess } from '@/src/platform/permissions';
 import { t } from '@/src/platform/i18n';
-import { useSetting } from './use-setting';
+import { useSetting } from '@/src/ui/use-setting';
 
 /** "*://*.example.com/*" reads better as "example.com". */
 function siteLabel(pattern: string): string {

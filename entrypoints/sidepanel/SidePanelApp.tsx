@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Read } from '@/src/catalogue/types';
 import { onMessage } from '@/src/platform/messaging';
-import { searchEngineSetting, type SearchEngine } from '@/src/platform/settings';
+import { searchEngineSetting } from '@/src/platform/settings';
+import { useSetting } from '@/src/ui/use-setting';
 import { t } from '@/src/platform/i18n';
 import { targetTabId, openInNewTab } from '@/src/platform/tabs';
 import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
@@ -19,7 +20,7 @@ function searchPage(query: string): string {
 export function SidePanelApp() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [related, setRelated] = useState<RelatedState>({ kind: 'loading' });
-  const [engine, setEngine] = useState<SearchEngine>('duckduckgo');
+  const engine = useSetting(searchEngineSetting)[0] ?? searchEngineSetting.fallback;
   const queue = useQueue();
   const savedIds = useMemo(() => new Set((queue ?? []).map((item) => item.id)), [queue]);
 
@@ -61,11 +62,6 @@ export function SidePanelApp() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [tabId]);
-
-  useEffect(() => {
-    searchEngineSetting.getValue().then(setEngine);
-    return searchEngineSetting.watch(setEngine);
-  }, []);
 
   const toggleSave = (read: Read) => {
     const saved = queue?.find((item) => item.id === read.id);

@@ -7,7 +7,8 @@ import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
 import type { Facet } from '@/src/search/types';
 import type { TabRelated } from '@/src/platform/messages';
-import { searchEngineSetting, type SearchEngine } from '@/src/platform/settings';
+import { searchEngineSetting } from '@/src/platform/settings';
+import { useSetting } from './use-setting';
 import { targetTabId } from '@/src/platform/tabs';
 import { t, type MessageKey } from '@/src/platform/i18n';
 import { loadCatalogueSearch, queueActions, relatedReadsFor, useQueue, type CatalogueSearch } from './data';
@@ -38,7 +39,7 @@ const linkedQuery = new URLSearchParams(location.search).get('q')?.trim() || nul
 export function PopupApp() {
   const [view, setView] = useState<View>(linkedQuery ? 'search' : 'related');
   const [related, setRelated] = useState<RelatedState>({ kind: 'loading' });
-  const [engine, setEngine] = useState<SearchEngine>('duckduckgo');
+  const engine = useSetting(searchEngineSetting)[0] ?? searchEngineSetting.fallback;
   const [catalogue, setCatalogue] = useState<CatalogueSearch | null>(null);
   const [catalogueFailed, setCatalogueFailed] = useState(false);
   const [query, setQuery] = useState(linkedQuery ?? '');
@@ -64,8 +65,6 @@ export function PopupApp() {
         console.error('Docent: related reads unavailable', error);
         setRelated({ kind: 'failed' });
       });
-    searchEngineSetting.getValue().then(setEngine);
-    return searchEngineSetting.watch(setEngine);
   }, []);
 
   // The search index (tens of ms at the bundled size, seconds at 100k reads) is built as soon as
