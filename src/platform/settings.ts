@@ -52,6 +52,15 @@ export const contextMenusSetting = storage.defineItem<boolean>('sync:contextMenu
   version: 1,
 });
 
+/**
+ * Whether this browser's queue goes through the browser's sync storage. Local, not synced:
+ * consent to put the queue in the browser account's sync is each browser's own.
+ */
+export const queueSyncSetting = storage.defineItem<boolean>('local:queueSync', {
+  fallback: true,
+  version: 1,
+});
+
 export type Theme = 'system' | 'light' | 'dark';
 
 export const themeSetting = storage.defineItem<Theme>('sync:theme', {

@@ -11,6 +11,12 @@ export const browserSyncArea: SyncArea = {
   set: (items) => browser.storage.sync.set(items),
 };
 
+/** Takes the queue out of this browser's sync storage (queue sync turned off); other keys stay. */
+export async function removeQueueFromSync(): Promise<void> {
+  const keys = Object.keys(await browser.storage.sync.get(null)).filter((key) => key.startsWith(SYNC_KEY_PREFIX));
+  if (keys.length > 0) await browser.storage.sync.remove(keys);
+}
+
 /** Calls `listener` when another device (or this one) changed the queue's entries in sync storage. */
 export function onRemoteQueueChanged(listener: () => void): void {
   browser.storage.onChanged.addListener((changes, areaName) => {

@@ -52,7 +52,9 @@ export type SyncStatus =
   | { state: 'synced'; at: number; syncedCount: number }
   /** Some entries did not fit in sync storage; they stay on this device and sync once there is room. */
   | { state: 'full'; at: number; syncedCount: number; unsyncedCount: number; message: string }
-  | { state: 'error'; at: number; message: string };
+  | { state: 'error'; at: number; message: string }
+  /** The user turned queue sync off on this device: nothing is read from or written to sync storage. */
+  | { state: 'off' };
 
 export const isTombstone = (entry: SyncEntry): entry is SyncedTombstone => 'x' in entry;
 export const readIdOf = (entry: SyncedItem): string | null => (entry.r === undefined ? entry.i : entry.r);

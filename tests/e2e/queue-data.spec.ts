@@ -522,3 +522,33 @@ test('options show the sync status, and say plainly when sync storage is full', 
   await expect(status).toContainText('12 entries stay on this device');
   await expect(status).toContainText('keeps working');
 });
+
+test('turning queue sync off takes the queue out of sync storage and keeps it here; on puts it back', async ({ extension }) => {
+  await seedQueue(extension, SEEDED);
+  const queueKeysInSync = () =>
+    extension.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.sync.get(null)).filter((key) => key.startsWith('queue.')));
+
+  const options = await extension.openPage('options.html');
+  const status = options.locator('[data-sync-state]');
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(status).toHaveAttribute('data-sync-state', 'synced');
+  expect(await queueKeysInSync()).not.toEqual([]);
+
+  const syncSwitch = options.locator('[data-setting="queue-sync"]');
+  await syncSwitch.uncheck();
+  await expect(status).toHaveAttribute('data-sync-state', 'off');
+  await expect(options.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  expect(await queueKeysInSync()).toEqual([]);
+  expect(await storedQueue(extension.serviceWorker)).toEqual(sortedById(SEEDED));
+
+  // Off survives a restart: no round puts the queue back in sync storage when the worker starts.
+  await extension.restart();
+  const reopened = await extension.openPage('options.html');
+  await expect(reopened.locator('[data-setting="queue-sync"]')).not.toBeChecked();
+  await expect(reopened.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'off');
+  expect(await queueKeysInSync()).toEqual([]);
+
+  await reopened.locator('[data-setting="queue-sync"]').check();
+  await expect(reopened.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'synced');
+  expect(await queueKeysInSync()).not.toEqual([]);
+});
