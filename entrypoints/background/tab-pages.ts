@@ -10,6 +10,7 @@ import { storage } from 'wxt/utils/storage';
 import type { PageKeywords } from '@/src/keywords/types';
 import type { TabRelated } from '@/src/platform/messages';
 import { onMessage } from '@/src/platform/messaging';
+import { sanitizePageKeywords } from '@/src/platform/message-guards';
 import { emitTabRelatedChanged } from '@/src/platform/tab-events';
 import { exposeHandlers } from '@/src/platform/background-hooks';
 import { readDecisionFor } from '@/src/platform/permissions';
@@ -149,9 +150,10 @@ async function keepPageKeywords(tabId: number, page: PageKeywords): Promise<void
 }
 
 export function registerTabPages(): void {
-  onMessage('page-keywords', async ({ page }, sender) => {
+  onMessage('page-keywords', async ({ page: reported }, sender) => {
     const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
+    const page = sanitizePageKeywords(reported);
+    if (tabId !== undefined && page) {
       // The tab's own URL wins over what the page claims (a page cannot speak for another).
       const url = sender.tab?.url ?? page.url;
       await keepPageKeywords(tabId, { ...page, url }).catch((error: unknown) =>

@@ -1,6 +1,7 @@
 /** Typed send/handle over runtime messaging; the only place messages cross contexts. */
 import { browser } from 'wxt/browser';
 import type { Request, RequestOf, ResponseOf } from './messages';
+import { isAllowedSender } from './message-guards';
 
 export function sendMessage<R extends Request>(request: R): Promise<ResponseOf<R>> {
   return browser.runtime.sendMessage(request) as Promise<ResponseOf<R>>;
@@ -19,10 +20,11 @@ export function onMessage<T extends Request['type']>(type: T, handler: Handler<T
   handlers.set(type, handler as unknown as Handler<never>);
   if (listening) return;
   listening = true;
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = message as Request;
     const handle = handlers.get(request?.type) as Handler<Request['type']> | undefined;
-    if (!handle) return undefined;
+    if (!handle || !isAllowedSender(request.type, sender, browser.runtime.id, extensionOrigin)) return undefined;
     return Promise.resolve(handle(request as never, sender));
   });
 }

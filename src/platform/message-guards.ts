@@ -1,0 +1,57 @@
+/**
+ * Checks on what arrives over runtime messaging. A content script lives inside a page Docent does
+ * not trust, so the background accepts page data only from tabs, only in the shape and size the
+ * content script produces, and UI requests only from Docent's own pages.
+ */
+import type { PageKeywords, Term } from '@/src/keywords/types';
+import type { Request } from './messages';
+
+/** Requests a content script sends; every other request comes from an extension page or the worker. */
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['page-keywords']);
+
+/** The parts of `runtime.MessageSender` the checks read. */
+export type MessageSender = { id?: string; url?: string; tab?: { id?: number; url?: string } };
+
+/**
+ * Whether `sender` may make a request of this type: it must be this extension; page data must
+ * come from a tab's content script; everything else from a page under the extension's origin.
+ */
+export function isAllowedSender(type: Request['type'], sender: MessageSender, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  if (CONTENT_SCRIPT_REQUESTS.has(type)) return sender.tab?.id !== undefined;
+  return sender.url?.startsWith(extensionOrigin) === true;
+}
+
+/** Bounds a page report never exceeds when it comes from the real extractor (300 terms, short tokens). */
+export const PAGE_REPORT_LIMITS = { terms: 300, termLength: 80, titleLength: 1000, urlLength: 4096 } as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function sanitizeTerm(value: unknown): Term | null {
+  if (!isRecord(value)) return null;
+  const { term, weight } = value;
+  if (typeof term !== 'string' || term.length === 0 || term.length > PAGE_REPORT_LIMITS.termLength) return null;
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) return null;
+  return { term, weight };
+}
+
+/**
+ * The page report as the ranking may use it, or null when it is not one: unknown fields dropped,
+ * malformed terms skipped, lists and strings cut to the extractor's own bounds.
+ */
+export function sanitizePageKeywords(value: unknown): PageKeywords | null {
+  if (!isRecord(value)) return null;
+  const { url, title, keywords, extractMs } = value;
+  if (typeof url !== 'string' || url.length > PAGE_REPORT_LIMITS.urlLength) return null;
+  if (typeof title !== 'string' || !Array.isArray(keywords)) return null;
+  const terms = keywords
+    .slice(0, PAGE_REPORT_LIMITS.terms)
+    .map(sanitizeTerm)
+    .filter((term): term is Term => term !== null);
+  return {
+    url,
+    title: title.slice(0, PAGE_REPORT_LIMITS.titleLength),
+    keywords: terms,
+    extractMs: typeof extractMs === 'number' && Number.isFinite(extractMs) ? extractMs : 0,
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_REPORT_LIMITS, isAllowedSender, sanitizePageKeywords } from '@/src/platform/message-guards';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const contentScript = { id: ID, url: 'https://kafka.apache.org/documentation/', tab: { id: 7, url: 'https://kafka.apache.org/documentation/' } };
+const popup = { id: ID, url: `${ORIGIN}popup.html` };
+const optionsInATab = { id: ID, url: `${ORIGIN}options.html`, tab: { id: 9, url: `${ORIGIN}options.html` } };
+
+describe('isAllowedSender', () => {
+  it('takes page reports only from a tab, and UI requests only from the extension origin', () => {
+    expect(isAllowedSender('page-keywords', contentScript, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('page-keywords', popup, ID, ORIGIN)).toBe(false);
+    expect(isAllowedSender('tab-related', popup, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('queue-sync-now', optionsInATab, ID, ORIGIN)).toBe(true);
+    // A content script cannot ask for another tab's reads or trigger a sync round.
+    expect(isAllowedSender('tab-related', contentScript, ID, ORIGIN)).toBe(false);
+    expect(isAllowedSender('queue-sync-now', contentScript, ID, ORIGIN)).toBe(false);
+  });
+
+  it('refuses every other extension, and look-alike origins', () => {
+    expect(isAllowedSender('tab-related', { ...popup, id: 'another-extension' }, ID, ORIGIN)).toBe(false);
+    expect(isAllowedSender('page-keywords', { ...contentScript, id: undefined }, ID, ORIGIN)).toBe(false);
+    expect(isAllowedSender('tab-related', { id: ID, url: `chrome-extension://${ID}x/popup.html` }, ID, ORIGIN)).toBe(false);
+    expect(isAllowedSender('tab-related', { id: ID }, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('sanitizePageKeywords', () => {
+  const report = { url: 'https://redis.io/docs/', title: 'Eviction', keywords: [{ term: 'lru', weight: 3 }], extractMs: 4.2 };
+
+  it('keeps a well-formed report as it is', () => {
+    expect(sanitizePageKeywords(report)).toEqual(report);
+  });
+
+  it('rejects what is not a report', () => {
+    for (const value of [null, 42, 'page', [], { ...report, url: 3 }, { ...report, keywords: 'lru' }, { ...report, title: null }]) {
+      expect(sanitizePageKeywords(value)).toBeNull();
+    }
+    expect(sanitizePageKeywords({ ...report, url: `https://x.test/${'a'.repeat(PAGE_REPORT_LIMITS.urlLength)}` })).toBeNull();
+  });
+
+  it('drops malformed terms and unknown fields, and cuts lists and strings to the extractor’s bounds', () => {
+    const flood = Array.from({ length: 5000 }, (_, index) => ({ term: `t${index}`, weight: 1 }));
+    const hostile = {
+      ...report,
+      title: 'T'.repeat(50_000),
+      keywords: [{ term: '', weight: 1 }, { term: 'x'.repeat(500), weight: 1 }, { term: 'nan', weight: Number.NaN }, { term: 'neg', weight: -1 }, 'raw', null, ...flood],
+      extractMs: Number.POSITIVE_INFINITY,
+      injected: '<script>',
+    };
+    const clean = sanitizePageKeywords(hostile)!;
+    expect(Object.keys(clean).sort()).toEqual(['extractMs', 'keywords', 'title', 'url']);
+    expect(clean.title).toHaveLength(PAGE_REPORT_LIMITS.titleLength);
+    expect(clean.keywords.length).toBeLessThanOrEqual(PAGE_REPORT_LIMITS.terms);
+    expect(clean.keywords.every((term) => term.term.startsWith('t') && term.weight === 1)).toBe(true);
+    expect(clean.extractMs).toBe(0);
+  });
+});
