@@ -3,12 +3,29 @@ import preact from '@preact/preset-vite';
 import { DEFAULT_DOC_SITE_PATTERNS } from './src/sites/doc-sites';
 import { ALL_SITES_PATTERN } from './src/sites/site-policy';
 
+/**
+ * The popup, side panel, options page and background run only the extension's own scripts and
+ * styles, and connect only to the extension's own files: nothing they render (catalogue, imported
+ * or synced text) can load a script, and nothing can send a request anywhere, by construction.
+ * scripts/check-bundles.ts fails the build check if the built manifests carry anything looser.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, manifestVersion }) => {
+  manifest: ({ browser, manifestVersion, command }) => {
     const firefox = browser === 'firefox';
     const mv2 = manifestVersion === 2;
     return {
@@ -28,6 +45,9 @@ export default defineConfig({
       // Any other site only when the user grants it in options (MV2 lists origins with permissions).
       ...(mv2 ? { optional_permissions: [ALL_SITES_PATTERN] } : { optional_host_permissions: [ALL_SITES_PATTERN] }),
       action: { default_title: '__MSG_extName__' },
+      // Builds only: the dev server (`wxt`) serves scripts from localhost and adds itself to WXT's default.
+      // WXT writes it as the MV2 string form for Firefox.
+      ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
       omnibox: { keyword: 'dc' },
       commands: {
         [mv2 ? '_execute_browser_action' : '_execute_action']: {
