@@ -3,6 +3,7 @@
  * it would add, leave as it is, update and reject (with reasons), then apply or cancel. A file
  * that is too big or malformed is refused with a plain message and changes nothing.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { db } from '@/src/db';
 import * as queue from '@/src/queue/repository';
@@ -19,9 +20,17 @@ type Outcome = { text: string; error: boolean };
 /** Long files list this many entries per group, then a count of the rest. */
 const ENTRIES_SHOWN = 20;
 
-const describeItem = (item: QueueItem) => (item.url ? `${item.title} — ${item.url}` : item.title);
+/** Title and link each isolated (<bdi>), so a right-to-left override in an imported title cannot reverse how the link reads. */
+const describeItem = (item: QueueItem): ComponentChildren =>
+  item.url ? (
+    <>
+      <bdi>{item.title}</bdi> — <bdi>{item.url}</bdi>
+    </>
+  ) : (
+    <bdi>{item.title}</bdi>
+  );
 
-function PreviewGroup(props: { kind: string; heading: string; entries: string[] }) {
+function PreviewGroup(props: { kind: string; heading: string; entries: ComponentChildren[] }) {
   if (props.entries.length === 0) return null;
   const hidden = props.entries.length - ENTRIES_SHOWN;
   return (

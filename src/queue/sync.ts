@@ -10,6 +10,7 @@ import type { Read } from '@/src/catalogue/types';
 import type { SyncTombstone } from '@/src/db';
 import type { QueueItem } from './types';
 import { itemFromRead } from './rules';
+import { acceptedUrl } from './page-url';
 
 /** chrome.storage.sync limits (Firefox uses the same numbers). */
 export const SYNC_QUOTA = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
@@ -265,7 +266,8 @@ function toEntry(raw: unknown): SyncEntry | null {
   if (snap && typeof snap === 'object' && typeof snap.t === 'string' && typeof snap.o === 'string') {
     entry.snap = {
       t: snap.t,
-      l: typeof snap.l === 'string' ? snap.l : null,
+      // Another device's data: a link that is not http(s) is dropped here, as an import would reject it.
+      l: typeof snap.l === 'string' && acceptedUrl(snap.l).ok ? snap.l : null,
       o: snap.o,
       g: Array.isArray(snap.g) ? snap.g.filter((tag): tag is string => typeof tag === 'string') : [],
       m: isFiniteNumber(snap.m) ? snap.m : null,

@@ -5,7 +5,7 @@ import type { Range } from '@/src/search/types';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { segmentByRanges } from './highlight';
-import { openUrlFor } from './web-search';
+import { openUrlFor, webUrlOf } from './web-search';
 import { BookmarkIcon, ExternalIcon, GlobeIcon } from './icons';
 
 /** What a card needs of a read; queue items (snapshots) lack the catalogue-only fields. */
@@ -99,7 +99,7 @@ export function ReadCard(props: ReadCardProps) {
               {part}
             </span>
           ))}
-          {read.url ? (
+          {webUrlOf(read) ? (
             <span class="card-open-kind" title={t('opensInNewTab')}>
               <ExternalIcon />
             </span>

@@ -1,6 +1,7 @@
 /** Where "Search the web" goes for reads the catalogue has no URL for (listing entries). */
 import type { Read } from '@/src/catalogue/types';
 import type { SearchEngine } from '@/src/platform/settings';
+import { acceptedUrl } from '@/src/queue/page-url';
 
 const searchPageOf: Record<SearchEngine, string> = {
   duckduckgo: 'https://duckduckgo.com/',
@@ -24,7 +25,17 @@ export function webSearchUrl(read: Pick<Read, 'title' | 'source'>, engine: Searc
   return url.toString();
 }
 
-/** Where opening a read goes: its own URL, or a web search for it. */
+/**
+ * A read's own link if it is a web (http/https) address, else null. Catalogue, user-source and
+ * synced entries are data: a `javascript:`, `data:` or `file:` link must never become something to open.
+ */
+export function webUrlOf(read: Pick<Read, 'url'>): string | null {
+  if (read.url === null) return null;
+  const checked = acceptedUrl(read.url);
+  return checked.ok ? checked.url : null;
+}
+
+/** Where opening a read goes: its own web link, or a web search for it. */
 export function openUrlFor(read: Pick<Read, 'title' | 'source' | 'url'>, engine: SearchEngine): string {
-  return read.url ?? webSearchUrl(read, engine);
+  return webUrlOf(read) ?? webSearchUrl(read, engine);
 }
