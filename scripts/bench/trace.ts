@@ -11,6 +11,8 @@ export type TraceEvent = {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time of a complete event (µs): the part of `dur` the thread was actually running. */
+  tdur?: number;
   args?: { data?: { url?: string; functionName?: string }; name?: string };
 };
 
@@ -59,6 +61,16 @@ export type TaskFigures = {
  * callbacks of extension APIs leave no call event of their own). Throws if the script never ran.
  */
 export function longestTasks(events: readonly TraceEvent[], scriptUrlPart: string, profile?: CpuProfile): TaskFigures {
+  const { scriptTasks, threadTasks } = tasksRunning(events, scriptUrlPart, profile);
+  const longest = (list: readonly TraceEvent[]) => Math.max(0, ...list.map((task) => task.dur! / 1000));
+  return { longestScriptTaskMs: longest(scriptTasks), longestTaskMs: longest(threadTasks) };
+}
+
+/**
+ * The top-level tasks that ran `scriptUrlPart` (as `longestTasks` attributes them), and every task
+ * on that thread. Throws if the script never ran.
+ */
+export function tasksRunning(events: readonly TraceEvent[], scriptUrlPart: string, profile?: CpuProfile): { scriptTasks: TraceEvent[]; threadTasks: TraceEvent[] } {
   const scriptCalls = events.filter(
     (event) => (event.name === 'FunctionCall' || event.name === 'EvaluateScript' || event.name === 'v8.callFunction') && event.args?.data?.url?.includes(scriptUrlPart),
   );
@@ -68,8 +80,7 @@ export function longestTasks(events: readonly TraceEvent[], scriptUrlPart: strin
   const tasks = events.filter((event) => event.ph === 'X' && event.dur !== undefined && isTopLevelTask(event) && thread(event) === scriptThread);
   const scriptMoments = [...scriptCalls.filter((call) => thread(call) === scriptThread).map((call) => call.ts), ...(profile ? sampleTimesIn(profile, scriptUrlPart) : [])];
   const scriptTasks = tasks.filter((task) => scriptMoments.some((moment) => moment >= task.ts && moment <= task.ts + task.dur!));
-  const longest = (list: TraceEvent[]) => Math.max(0, ...list.map((task) => task.dur! / 1000));
-  return { longestScriptTaskMs: longest(scriptTasks), longestTaskMs: longest(tasks) };
+  return { scriptTasks, threadTasks: tasks };
 }
 
 /** Timestamps (µs, the trace's clock) of the profile's samples with code from `scriptUrlPart` on the stack. */

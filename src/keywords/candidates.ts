@@ -5,6 +5,7 @@
  */
 import type { Term } from './types';
 import type { PageText } from './page-text';
+import { runToEnd, type WorkSteps } from './steps';
 import { codeIdentifiers, isContentWord, tokenize } from './tokens';
 
 /**
@@ -40,28 +41,62 @@ function blockTerms(text: string, findConcepts: ConceptFinder): string[] {
 }
 
 /**
+ * Text handed to the vocabulary and the tokenizer at once, at most: a longer block is read in
+ * pieces cut at a sentence end (else a space) so each piece is one short step of work.
+ */
+export const CHUNK_CHARS = 4000;
+
+/** `text` in pieces of at most CHUNK_CHARS, cut after a sentence's end where there is one in the second half. */
+export function chunksOf(text: string): string[] {
+  if (text.length <= CHUNK_CHARS) return [text];
+  const chunks: string[] = [];
+  let start = 0;
+  while (text.length - start > CHUNK_CHARS) {
+    const piece = text.slice(start, start + CHUNK_CHARS);
+    const sentenceEnd = Math.max(piece.lastIndexOf('. '), piece.lastIndexOf('? '), piece.lastIndexOf('! '));
+    const space = piece.lastIndexOf(' ');
+    const cut = sentenceEnd >= CHUNK_CHARS / 2 ? sentenceEnd + 1 : space > 0 ? space : CHUNK_CHARS;
+    chunks.push(piece.slice(0, cut));
+    start += cut;
+  }
+  chunks.push(text.slice(start));
+  return chunks;
+}
+
+/**
  * Each term's emphasis on the page: the weights of the title, meta and heading blocks it appears
  * in (once per block, capped so a term in every heading does not run away), plus a sub-linear
  * share of its body occurrences — being in the title matters more than the 40th repetition.
  */
 export function candidateTerms(page: PageText, findConcepts: ConceptFinder, options: CandidateOptions = {}): Term[] {
+  return runToEnd(candidateTermSteps(page, findConcepts, options));
+}
+
+/** `candidateTerms` as steps of one chunk of text each. */
+export function* candidateTermSteps(page: PageText, findConcepts: ConceptFinder, options: CandidateOptions = {}): WorkSteps<Term[]> {
   const maxTerms = options.maxTerms ?? 300;
   const structural = new Map<string, number>();
   const bodyCounts = new Map<string, number>();
   for (const block of page.blocks) {
-    const terms = block.kind === 'code' ? codeIdentifiers(block.text) : blockTerms(block.text, findConcepts);
-    if (block.kind === 'body' || block.kind === 'code') {
-      for (const term of terms) bodyCounts.set(term, (bodyCounts.get(term) ?? 0) + 1);
-    } else {
-      for (const term of new Set(terms)) structural.set(term, (structural.get(term) ?? 0) + block.weight);
+    const isCounted = block.kind === 'body' || block.kind === 'code';
+    const inBlock = new Set<string>();
+    for (const chunk of chunksOf(block.text)) {
+      const terms = block.kind === 'code' ? codeIdentifiers(chunk) : blockTerms(chunk, findConcepts);
+      if (isCounted) for (const term of terms) bodyCounts.set(term, (bodyCounts.get(term) ?? 0) + 1);
+      else for (const term of terms) inBlock.add(term);
+      yield;
     }
+    for (const term of inBlock) structural.set(term, (structural.get(term) ?? 0) + block.weight);
   }
   const emphasis = new Map<string, number>();
   for (const [term, weight] of structural) emphasis.set(term, Math.min(weight, MAX_STRUCTURAL_EMPHASIS));
   for (const [term, count] of bodyCounts) emphasis.set(term, (emphasis.get(term) ?? 0) + BODY_EMPHASIS * Math.log1p(count));
+  yield;
   return [...emphasis]
     .map(([term, weight]) => ({ term, weight: Math.round(weight * 1000) / 1000 }))
-    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
+    // Ties by code unit order: the same on every machine (localeCompare follows the browser's
+    // locale), and cheap on a hostile page's thousands of equally weighted terms.
+    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
     .slice(0, maxTerms);
 }
 

@@ -5,8 +5,9 @@
  * `extractKeywords` runs both, for Node and tests.
  */
 import type { Term } from './types';
-import { collectPageText, type PageTextOptions } from './page-text';
-import { candidateTerms, type ConceptFinder } from './candidates';
+import { pageTextSteps, type PageTextOptions } from './page-text';
+import { candidateTermSteps, type ConceptFinder } from './candidates';
+import { runInSlices, runToEnd, type SlicedResult, type SliceOptions, type WorkSteps } from './steps';
 import { characteristicTerms, type TermStatistics } from './weighting';
 
 export type ExtractOptions = PageTextOptions & {
@@ -26,10 +27,28 @@ export type PageCandidates = {
 export const KEYWORD_LIMIT = 30;
 
 export function extractCandidates(doc: Document, findConcepts: ConceptFinder, options: ExtractOptions = {}): PageCandidates {
-  const page = collectPageText(doc, options);
+  return runToEnd(extractionSteps(doc, findConcepts, options));
+}
+
+/**
+ * `extractCandidates` a few milliseconds at a time (see steps.ts), for the content script: the
+ * page gets its thread back between slices, so no task gets long however big the page is.
+ * Null when `slicing.shouldStop` stopped it.
+ */
+export function extractCandidatesInSlices(
+  doc: Document,
+  findConcepts: ConceptFinder,
+  slicing: SliceOptions,
+  options: ExtractOptions = {},
+): Promise<SlicedResult<PageCandidates> | null> {
+  return runInSlices(extractionSteps(doc, findConcepts, options), slicing);
+}
+
+function* extractionSteps(doc: Document, findConcepts: ConceptFinder, options: ExtractOptions): WorkSteps<PageCandidates> {
+  const page = yield* pageTextSteps(doc, options);
   return {
     title: page.title,
-    candidates: candidateTerms(page, findConcepts, { maxTerms: options.maxCandidates }),
+    candidates: yield* candidateTermSteps(page, findConcepts, { maxTerms: options.maxCandidates }),
     charsConsidered: page.charsConsidered,
     truncated: page.truncated,
   };

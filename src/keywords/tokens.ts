@@ -8,8 +8,10 @@ import { en as englishStopwords } from 'stopwords-iso';
 
 const STOPWORDS: ReadonlySet<string> = new Set(englishStopwords);
 
-// Letters/digits, joined by single inner - _ . (so `allkeys-lru`, `node.js`), optional trailing + or # (c++, c#).
-const TOKEN = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*[+#]{0,2}/gu;
+// Letters/digits (with the combining marks of scripts that write vowels as marks: Devanagari, Thai…),
+// joined by single inner - _ . (so `allkeys-lru`, `node.js`), optional trailing + or # (c++, c#).
+// Emoji, symbols and enclosing marks (keycaps) are never part of a token.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*(?:[-_.][\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*)*[+#]{0,2}/gu;
 const CAMEL_OR_SNAKE = /^(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[a-z0-9]+(?:[_-][a-z0-9]+)+)$/;
 
 export function isStopword(word: string): boolean {

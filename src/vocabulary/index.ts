@@ -13,18 +13,20 @@ export function vocabularyRows(extraTerms: readonly string[]): string[][] {
   return [...HAND_TERMS.map((row) => [...row]), ...extraTerms.map((term) => [term])];
 }
 
-const vocabulary = createVocabulary(vocabularyRows(catalogueTerms as string[]));
+let shared: Vocabulary | undefined;
+/** Built on first use, not on import: the docs content script then loads in one short task. */
+const vocabulary = (): Vocabulary => (shared ??= createVocabulary(vocabularyRows(catalogueTerms as string[])));
 
-export const canonicalOf = (term: string): string | null => vocabulary.canonicalOf(term);
-export const variantsOf = (canonical: string): string[] => vocabulary.variantsOf(canonical);
-export const findConcepts = (text: string): ConceptMatch[] => vocabulary.findConcepts(text);
-export const canonicalTerms = (): readonly string[] => vocabulary.canonicals();
+export const canonicalOf = (term: string): string | null => vocabulary().canonicalOf(term);
+export const variantsOf = (canonical: string): string[] => vocabulary().variantsOf(canonical);
+export const findConcepts = (text: string): ConceptMatch[] => vocabulary().findConcepts(text);
+export const canonicalTerms = (): readonly string[] => vocabulary().canonicals();
 
 /**
  * Topic tags for a read that has none (awesome-scalability links): the concepts its title names,
  * then what its section implies ("Consistent Hashing at Netflix" → ["consistent hashing"]).
  */
-export function deriveTags(title: string, section: string | null, using: Vocabulary = vocabulary): string[] {
+export function deriveTags(title: string, section: string | null, using: Vocabulary = vocabulary()): string[] {
   const fromTitle = using.findConcepts(title).map((match) => match.canonical);
   const fromSection = section ? (SECTION_TAGS[section] ?? []) : [];
   return [...new Set([...fromTitle, ...fromSection])];
