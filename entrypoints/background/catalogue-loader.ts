@@ -9,18 +9,28 @@ import { browser } from 'wxt/browser';
 import catalogueUrl from '@/assets/catalogue.json?url&no-inline';
 import catalogueMetaUrl from '@/assets/catalogue-meta.json?url&no-inline';
 import type { Read } from '@/src/catalogue/types';
-import { db, getMeta, syncCatalogue } from '@/src/db';
+import { createCatalogueLoader, db } from '@/src/db';
 import { requestPersistentStorage } from '@/src/platform/persistent-storage';
 
-let loading: Promise<void> | undefined;
+const loader = createCatalogueLoader(
+  db,
+  {
+    version: async () => {
+      const { version } = await fetchJson<{ version: string }>(catalogueMetaUrl);
+      if (typeof version !== 'string') throw new Error(`${catalogueMetaUrl} has no string "version"`);
+      return version;
+    },
+    reads: () => fetchJson<Read[]>(catalogueUrl),
+  },
+  (version, counts) => console.info(`[docent] catalogue ${version} loaded`, counts),
+);
 
-/** Resolves once `reads` holds the bundled catalogue; starts the load if nothing has yet. */
+/**
+ * Resolves once `reads` holds a complete catalogue (the bundled one, or the previous one while a
+ * full disk keeps the update out); a failed load is tried again by the next caller.
+ */
 export function catalogueReady(): Promise<void> {
-  loading ??= loadBundledCatalogue().catch((error: unknown) => {
-    loading = undefined; // let the next caller retry
-    throw error;
-  });
-  return loading;
+  return loader.ready();
 }
 
 /** Call synchronously from the background's main(), so the install event is not missed. */
@@ -30,18 +40,6 @@ export function registerCatalogueLoader(): void {
     void requestPersistentStorage();
   });
   void catalogueReady().catch(logLoadFailure);
-}
-
-async function loadBundledCatalogue(): Promise<void> {
-  const startedAt = performance.now();
-  const { version } = await fetchJson<{ version: string }>(catalogueMetaUrl);
-  if (typeof version !== 'string') throw new Error(`${catalogueMetaUrl} has no string "version"`);
-  if ((await getMeta(db, 'catalogueVersion')) === version) return;
-
-  const reads = await fetchJson<Read[]>(catalogueUrl);
-  const counts = await syncCatalogue(db, reads, version);
-  const ms = Math.round(performance.now() - startedAt);
-  console.info(`[docent] catalogue ${version} loaded in ${ms} ms`, counts);
 }
 
 async function fetchJson<T>(bundledPath: string): Promise<T> {

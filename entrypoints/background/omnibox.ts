@@ -22,7 +22,11 @@ let catalogueSearch: Promise<CatalogueSearch> | null = null;
 function getCatalogueSearch(): Promise<CatalogueSearch> {
   catalogueSearch ??= catalogueReady()
     .then(() => db.reads.toArray())
-    .then(createCatalogueSearch);
+    .then(createCatalogueSearch)
+    .catch((error: unknown) => {
+      catalogueSearch = null; // e.g. the catalogue could not be stored yet: the next search loads it again
+      throw error;
+    });
   return catalogueSearch;
 }
 

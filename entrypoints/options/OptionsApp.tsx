@@ -9,6 +9,7 @@ import { ShortcutsSection } from './ShortcutsSection';
 import { QueueFilesSection } from './QueueFilesSection';
 import { UserSourcesSection } from './UserSourcesSection';
 import { SyncSection } from './SyncSection';
+import { StorageNotice } from '@/src/ui/StorageNotice';
 
 const SEARCH_ENGINES: Record<SearchEngine, string> = {
   duckduckgo: 'DuckDuckGo',
@@ -87,6 +88,7 @@ export function OptionsApp() {
       <header class="options-header">
         <h1>{t('options_page_title')}</h1>
       </header>
+      <StorageNotice />
       <PreferencesSection />
       <SiteAccessSection />
       <ExcludeListSection />

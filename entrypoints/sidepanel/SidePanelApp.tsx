@@ -12,6 +12,7 @@ import { t } from '@/src/platform/i18n';
 import { targetTabId, openInNewTab } from '@/src/platform/tabs';
 import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
 import { RelatedView, type RelatedState } from '@/src/ui/views/RelatedView';
+import { StorageNotice } from '@/src/ui/StorageNotice';
 
 function searchPage(query: string): string {
   return browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`);
@@ -73,6 +74,7 @@ export function SidePanelApp() {
       <header class="topbar">
         <span class="brand">{t('sidepanel_title')}</span>
       </header>
+      <StorageNotice />
       <div class="panel" data-tab-id={tabId ?? undefined}>
         <RelatedView
           state={related}

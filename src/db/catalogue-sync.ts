@@ -2,10 +2,14 @@
  * Bring the `reads` table in line with a bundled catalogue: add new reads, update changed ones,
  * delete bundled reads that are gone. User-imported reads and the queue are never touched, so a
  * queued read that leaves the catalogue stays queued with its own snapshot.
+ *
+ * One transaction: when the disk fills up part-way it rolls back, leaving the previous catalogue
+ * (or none) whole and `catalogueVersion` unchanged, so the next load tries again.
  */
 import type { Read } from '@/src/catalogue/types';
 import type { DocentDb } from './database';
 import { bumpReadsRevision, getMeta, setMeta } from './database';
+import { retryOnConnectionLoss } from './storage-errors';
 import { fromStoredRead, toStoredRead, type StoredRead } from './tables/reads';
 
 /** Reads written per bulkPut while loading a catalogue. */
@@ -17,55 +21,61 @@ export async function syncCatalogue(db: DocentDb, reads: readonly Read[], versio
   assertValidCatalogue(reads, version);
   const startedAt = performance.now();
 
-  return db.transaction('rw', db.reads, db.meta, async () => {
-    if ((await getMeta(db, 'catalogueVersion')) === version) {
-      return { added: 0, updated: 0, removed: 0, unchanged: reads.length };
-    }
+  // The transaction compares with what is stored when it runs, so a rerun after a lost connection is safe.
+  // (An async scope function: Dexie keeps its transaction across native awaits only for those.)
+  return retryOnConnectionLoss(db, () => db.transaction('rw', db.reads, db.meta, async () => applyCatalogue(db, reads, version, startedAt)));
+}
 
-    const stored = new Map<string, StoredRead>((await db.reads.toArray()).map((read) => [read.id, read]));
+/** The body of {@link syncCatalogue}'s transaction. */
+async function applyCatalogue(db: DocentDb, reads: readonly Read[], version: string, startedAt: number): Promise<CatalogueSyncCounts> {
+  if ((await getMeta(db, 'catalogueVersion')) === version) {
+    return { added: 0, updated: 0, removed: 0, unchanged: reads.length };
+  }
 
-    const toPut: StoredRead[] = [];
-    let added = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const incomingIds = new Set<string>();
-    for (const read of reads) {
-      incomingIds.add(read.id);
-      const existing = stored.get(read.id);
-      if (existing === undefined) {
-        added++;
-        toPut.push(toStoredRead(read));
-      } else if (existing.origin === 'user') {
-        // The user imported this URL themselves; their read (and its source) wins.
-        unchanged++;
-      } else if (sameRead(fromStoredRead(existing), read)) {
-        unchanged++;
-      } else {
-        updated++;
-        toPut.push(toStoredRead(read));
-      }
-    }
-    const toDelete = [...stored.values()]
-      .filter((read) => read.origin !== 'user' && !incomingIds.has(read.id))
-      .map((read) => read.id);
+  const stored = new Map<string, StoredRead>((await db.reads.toArray()).map((read) => [read.id, read]));
 
-    // In slices: between them the worker's event loop answers messages (a 100k-read catalogue
-    // would otherwise leave the popup waiting for seconds); the transaction stays one.
-    for (let start = 0; start < toPut.length; start += WRITE_SLICE) {
-      await db.reads.bulkPut(toPut.slice(start, start + WRITE_SLICE));
+  const toPut: StoredRead[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const incomingIds = new Set<string>();
+  for (const read of reads) {
+    incomingIds.add(read.id);
+    const existing = stored.get(read.id);
+    if (existing === undefined) {
+      added++;
+      toPut.push(toStoredRead(read));
+    } else if (existing.origin === 'user') {
+      // The user imported this URL themselves; their read (and its source) wins.
+      unchanged++;
+    } else if (sameRead(fromStoredRead(existing), read)) {
+      unchanged++;
+    } else {
+      updated++;
+      toPut.push(toStoredRead(read));
     }
-    await db.reads.bulkDelete(toDelete);
-    const result = { added, updated, removed: toDelete.length, unchanged };
-    await setMeta(db, 'catalogueVersion', version);
-    await bumpReadsRevision(db);
-    await setMeta(db, 'lastCatalogueSync', {
-      version,
-      at: Date.now(),
-      durationMs: Math.round(performance.now() - startedAt),
-      ...result,
-    });
-    return result;
+  }
+  const toDelete = [...stored.values()]
+    .filter((read) => read.origin !== 'user' && !incomingIds.has(read.id))
+    .map((read) => read.id);
+
+  // In slices: between them the worker's event loop answers messages (a 100k-read catalogue
+  // would otherwise leave the popup waiting for seconds); the transaction stays one.
+  for (let start = 0; start < toPut.length; start += WRITE_SLICE) {
+    await db.reads.bulkPut(toPut.slice(start, start + WRITE_SLICE));
+  }
+  await db.reads.bulkDelete(toDelete);
+  const result = { added, updated, removed: toDelete.length, unchanged };
+  await setMeta(db, 'catalogueVersion', version);
+  await bumpReadsRevision(db);
+  await setMeta(db, 'lastCatalogueSync', {
+    version,
+    at: Date.now(),
+    durationMs: Math.round(performance.now() - startedAt),
+    ...result,
   });
+  await db.meta.delete('catalogueProblem');
+  return result;
 }
 
 /** Field-by-field equality, independent of key order in the JSON. */

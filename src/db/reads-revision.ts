@@ -27,7 +27,10 @@ export function watchReadsRevision(db: DocentDb): ReadsRevisionWatch {
           for (const listener of listeners) listener(latest);
         },
         error: (error: unknown) => {
-          first = undefined; // the next question watches again
+          // The watch ended (e.g. its connection was lost): forget what it said, so the next
+          // question reads the stored revision again instead of trusting a value nobody updates.
+          first = undefined;
+          latest = undefined;
           reject(error);
         },
       });

@@ -10,6 +10,7 @@ import * as rules from './rules';
 import { editQueue } from './queue-transaction';
 
 export { QueueStorageFullError } from './queue-transaction';
+export { QueueInputError } from './rules';
 
 /** The whole queue in the user's manual order. */
 export async function all(db: DocentDb): Promise<QueueItem[]> {

@@ -9,6 +9,7 @@ import type { TabRelated } from '@/src/platform/messages';
 import { sortQueue } from '@/src/queue/rules';
 import { sendMessage } from '@/src/platform/messaging';
 import { useLiveQuery } from './use-live-query';
+import { noteQueueWrite } from './storage-status';
 
 export type { CatalogueSearch };
 
@@ -41,10 +42,25 @@ export function useQueue(): QueueItem[] | null {
   return useLiveQuery(async ({ db }) => sortQueue(await db.queue.toArray(), 'manual'), [], null, loadStore);
 }
 
-/** Runs one queue repository call once the storage layer has loaded. */
-async function withQueue<T>(action: (repository: Store['queueRepository'], db: Store['db']) => Promise<T>): Promise<T> {
+/**
+ * Runs one queue repository call once the storage layer has loaded. A full disk changes nothing
+ * and resolves to undefined; the page's StorageNotice says so until a later write gets through.
+ * An edit of an item another popup or the side panel removed a moment earlier also changes
+ * nothing: the live list drops the item, which is all the user needs to see.
+ */
+async function withQueue<T>(action: (repository: Store['queueRepository'], db: Store['db']) => Promise<T>): Promise<T | undefined> {
   const { queueRepository, db } = await loadStore();
-  return action(queueRepository, db);
+  try {
+    const result = await action(queueRepository, db);
+    noteQueueWrite('stored');
+    return result;
+  } catch (error) {
+    if (error instanceof queueRepository.QueueInputError) return undefined;
+    if (!(error instanceof queueRepository.QueueStorageFullError)) throw error;
+    console.warn('Docent: the queue was not changed, the disk is full', error);
+    noteQueueWrite('storage-full');
+    return undefined;
+  }
 }
 
 export const queueActions = {

@@ -179,10 +179,14 @@ declare const chrome: typeof import('wxt/browser').browser;
  */
 export const DOCS_HOST = 'kafka.readthedocs.io';
 
-/** Launch the built extension with `hosts` resolving to the fixture server, on plain http. */
-export function launchWithDocsHosts(fixtureServer: FixtureServer, hosts: readonly string[] = [DOCS_HOST]): Promise<ExtensionHarness> {
+/** Launch the built extension (or a copy of it in `builtDir`) with `hosts` resolving to the fixture server, on plain http. */
+export function launchWithDocsHosts(
+  fixtureServer: FixtureServer,
+  hosts: readonly string[] = [DOCS_HOST],
+  builtDir = BUILT_EXTENSION_DIR,
+): Promise<ExtensionHarness> {
   const port = new URL(fixtureServer.origin).port;
-  return ExtensionHarness.create(BUILT_EXTENSION_DIR, {
+  return ExtensionHarness.create(builtDir, {
     extraArgs: [
       `--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
       // Plain-http fixtures: don't try https first.

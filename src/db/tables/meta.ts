@@ -12,6 +12,17 @@ export type CatalogueSyncRecord = {
   unchanged: number;
 };
 
+/**
+ * Why the last attempt to load the bundled catalogue failed; removed by the next load that
+ * succeeds. The UI shows it (a full disk gets its own message) while the loader keeps retrying.
+ */
+export type CatalogueProblem = {
+  reason: 'storage-full' | 'failed';
+  /** The version that could not be stored; null when even the bundled files could not be read. */
+  version: string | null;
+  at: number;
+};
+
 /** Every meta key with the type of its value. Add a key here to store a new fact. */
 export type MetaValues = {
   /** Version (content hash) of the bundled catalogue currently in `reads`. */
@@ -19,6 +30,7 @@ export type MetaValues = {
   lastCatalogueSync: CatalogueSyncRecord;
   /** Bumped by every change to `reads` (catalogue sync, user sources), so caches built from them know they are stale. */
   readsRevision: number;
+  catalogueProblem: CatalogueProblem;
 };
 
 export type MetaKey = keyof MetaValues;
