@@ -60,9 +60,19 @@ export function itemFromRead(read: Read, position: number, now: number): QueueIt
   return newItem({ id, readId: id, title, url, source, tags: [...read.tags], readMinutes }, position, now);
 }
 
-/** Saving a read that is already in the queue changes nothing. */
+/**
+ * Saving a read that is already in the queue changes nothing. A page saved with the read's link
+ * becomes the read (richer: tags, reading time), keeping its place, state and note, so the link is
+ * queued once whichever of the two was saved first (e.g. from two popups at once).
+ */
 export function saveRead(queue: QueueItem[], read: Read, now: number): QueueEdit {
   if (queue.some((item) => item.id === read.id)) return unchanged(queue);
+  const page = read.url !== null && acceptedUrl(read.url).ok ? findByUrl(queue, read.url) : undefined;
+  if (page && page.readId === null) {
+    const { addedAt, state, readAt, position, note } = page;
+    const item = { ...itemFromRead(read, position, now), addedAt, state, readAt, note };
+    return { queue: [...queue.filter((other) => other !== page), item], changed: [item], removed: [page] };
+  }
   const item = itemFromRead(read, positionOnTop(queue), now);
   return { queue: [...queue, item], changed: [item], removed: [] };
 }
@@ -96,8 +106,13 @@ export function unsave(queue: QueueItem[], id: string): QueueEdit {
   return { queue: queue.filter((candidate) => candidate.id !== id), changed: [], removed: [item] };
 }
 
-/** Undo of {@link unsave}: the item returns where it was, with a fresh `updatedAt` so it beats its own deletion in sync. */
+/**
+ * Undo of {@link unsave}: the item returns where it was, with a fresh `updatedAt` so it beats its own
+ * deletion in sync. A no-op when its link was queued again meanwhile under another id (a page as the read).
+ */
 export function restore(queue: QueueItem[], item: QueueItem, now: number): QueueEdit {
+  const sameLink = item.url !== null && acceptedUrl(item.url).ok ? findByUrl(queue, item.url) : undefined;
+  if (sameLink && sameLink.id !== item.id) return unchanged(queue);
   const restored = { ...item, updatedAt: Math.max(now, item.updatedAt) };
   const rest = queue.filter((candidate) => candidate.id !== item.id);
   return { queue: [...rest, restored], changed: [restored], removed: [] };

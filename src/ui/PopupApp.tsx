@@ -2,7 +2,7 @@
  * The toolbar popup: Related / Search / Saved tabs over one target tab.
  * Related paints first from the background's answer; the search index is built after that paint.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
 import type { Facet } from '@/src/search/types';
@@ -13,12 +13,12 @@ import { targetTabId } from '@/src/platform/tabs';
 import { t, type MessageKey } from '@/src/platform/i18n';
 import { loadCatalogueSearch, queueActions, relatedReadsFor, useQueue, type CatalogueSearch } from './data';
 import { adjacentView, escapeAction, isTyping, nextRowIndex, viewForKey, views, type View } from './keyboard';
-import { unreadSummary } from '@/src/queue/rules';
-import { pageId } from '@/src/queue/page-url';
+import { findByUrl, unreadSummary } from '@/src/queue/rules';
 import { RelatedView, type RelatedState } from './views/RelatedView';
 import { SearchView, sameFacet } from './views/SearchView';
 import { SavedView } from './views/SavedView';
 import { Snackbar, type SnackbarMessage } from './Snackbar';
+import { StorageNotice } from './StorageNotice';
 
 const viewLabel: Record<View, MessageKey> = { related: 'tabRelated', search: 'tabSearch', saved: 'tabSaved' };
 
@@ -115,7 +115,8 @@ export function PopupApp() {
   const tabPage = (() => {
     if (related.kind !== 'ready' || !/^https?:/.test(related.tab.url)) return undefined;
     const { url, title } = related.tab;
-    const saved = queue?.find((item) => item.id === pageId(url));
+    // Saved as this page, or as the catalogue read with the same link: either way the page is in the queue.
+    const saved = queue ? findByUrl(queue, url) : undefined;
     return {
       saved: saved !== undefined,
       onToggleSave: () => void (saved ? remove(saved) : queueActions.savePage({ url, title })),
@@ -128,10 +129,12 @@ export function PopupApp() {
     else void queueActions.save(read);
   };
 
-  // One document-level listener, reading the latest state through a ref.
+  // One document-level listener, reading the latest state through a ref. Attached as the first
+  // render commits (a layout effect), not after the first frame: a key pressed the moment the
+  // popup opens (Alt+Shift+D, then 3) must not be lost.
   const latest = useRef({ view, query, facets });
   latest.current = { view, query, facets };
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const { view: current, query: currentQuery, facets: currentFacets } = latest.current;
@@ -223,6 +226,8 @@ export function PopupApp() {
           ))}
         </div>
       </header>
+
+      <StorageNotice />
 
       <main class="main">
         <div id="panel" class="panel" role="tabpanel" aria-labelledby={`tab-${view}`} ref={panelRef}>
