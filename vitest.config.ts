@@ -5,7 +5,11 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-    setupFiles: ['fake-indexeddb/auto'],
-    testTimeout: 20_000,
+    // fuzz.ts: fast-check's seed and case budget for every property (see there).
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/fuzz.ts'],
+    // fuzz-tally.ts: prints the fuzz cases run at the end.
+    globalSetup: ['tests/unit/support/fuzz-tally.ts'],
+    // A raised DOCENT_FUZZ_RUNS (`npm run fuzz`) makes each property run minutes; it gets the time it needs.
+    testTimeout: process.env.DOCENT_FUZZ_RUNS ? 0 : 20_000,
   },
 });

@@ -11,10 +11,13 @@ export type AwesomeLink = { title: string; url: string; section: string };
 export const FIRST_CONTENT_SECTION = 'Principles';
 export const LAST_CONTENT_SECTION = 'Books';
 
-/** "## Name" followed by the start of its content (a bullet, a link or a badge). */
-const HEADING = /(?:^|\s)#{2,6} ([^#*[\]]+?)(?=\s+(?:\* |\[|!\[|#)|\s*$)/g;
-/** A Markdown link whose target is a web address (anchors like "#principles" are not articles). */
-const ARTICLE_LINK = /(?<!!)\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+/** "## Name" followed by the start of its content (a bullet, a link or a badge); a name is more than spaces. */
+const HEADING = /(?:^|\s)#{2,6} +([^#*[\]\s][^#*[\]]*?)(?=\s+(?:\* |\[|!\[|#)|\s*$)/g;
+/**
+ * A Markdown link whose target is a web address (anchors like "#principles" are not articles). As
+ * in CommonMark, the address may hold balanced parentheses ("wiki/Raft_(algorithm)").
+ */
+const ARTICLE_LINK = /(?<!!)\[([^\]]+)\]\((https?:\/\/(?:[^()\s]|\([^()\s]*\))+)\)/g;
 
 type Section = { name: string; start: number; end: number };
 
@@ -48,7 +51,8 @@ function contentSections(text: string, fileName: string): Section[] {
 export function parseAwesomeList(text: string, fileName = 'awesome-scalability'): AwesomeLink[] {
   return contentSections(text, fileName).flatMap((section) =>
     [...text.slice(section.start, section.end).matchAll(ARTICLE_LINK)].map((match) => ({
-      title: match[1]!.trim(),
+      // A link with blank text still names an article; its address is the only title it has.
+      title: match[1]!.trim() || match[2]!,
       url: match[2]!,
       section: section.name,
     })),
@@ -63,7 +67,7 @@ export function awesomeUrlsByPlainScan(text: string): string[] {
   const start = text.indexOf(`## ${FIRST_CONTENT_SECTION}`);
   const end = text.indexOf('## ', text.indexOf(`## ${LAST_CONTENT_SECTION}`) + 3);
   const body = text.slice(start, end < 0 ? undefined : end);
-  return [...body.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((match) => match[1]!);
+  return [...body.matchAll(/\]\((https?:(?:[^()\s]|\([^()\s]*\))+)\)/g)].map((match) => match[1]!);
 }
 
 /** "https://www.example.com/x" → "example.com". */

@@ -13,7 +13,8 @@ export type SourceLink = { title: string; url: string; section: string | null; d
 export type SourceLinks = { ok: true; listTitle: string | null; links: SourceLink[]; rejected: Rejection[] } | { ok: false; error: string };
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A closing run of "#" only counts after a space, as in CommonMark: "## C#" is the section "C#". */
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 /** A list item ("-", "*", "+" or "1."), with the rest of the line. */
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/;
 /**
@@ -27,13 +28,25 @@ const LEADING_LINK =
 const INLINE_IMAGE = /!\[[^\]]{0,500}\]\([^)]{0,4096}\)/g;
 const INLINE_LINK = /\[([^\]]{0,500})\]\([^)]{0,4096}\)/g;
 
-/** Plain text of a Markdown fragment: link text kept; images, emphasis, code marks and escapes dropped. */
+/**
+ * An escaped character, a code span, or a run of emphasis ("*a*", "**a**", "_a_") whose marks go
+ * and text stays. Escaped characters are literal ("\\_" is "_"), and underscores inside a word
+ * ("max_retries") or a lone asterisk ("A* search") are not marks.
+ */
+const INLINE_MARKUP =
+  /\\([\\`*_{}[\]()<>#+!|~-])|(`+)([^`]+?)\2|(\*{1,3})(?=[^\s*])((?:\\.|[^*\\])*?(?:\\.|[^\s*\\]))\4|(?<![\p{L}\p{N}])(_{1,3})(?=[^\s_])((?:\\.|[^_\\])*?(?:\\.|[^\s_\\]))\6(?![\p{L}\p{N}])/gu;
+
+function inlineText(markdown: string): string {
+  return markdown.replace(
+    INLINE_MARKUP,
+    (_whole, escaped?: string, _ticks?: string, code?: string, _stars?: string, starred?: string, _underscores?: string, underlined?: string) =>
+      escaped ?? code ?? inlineText(starred ?? underlined ?? ''),
+  );
+}
+
+/** Plain text of a Markdown fragment: link text kept; images dropped; emphasis, code marks and escapes resolved. */
 function plainText(markdown: string): string {
-  return markdown
-    .replace(INLINE_IMAGE, '')
-    .replace(INLINE_LINK, '$1')
-    .replace(/\\([\\`*_{}[\]()<>#+!|~-])/g, '$1')
-    .replace(/[*_`]+/g, '')
+  return inlineText(markdown.replace(INLINE_IMAGE, '').replace(INLINE_LINK, '$1'))
     .replace(/\s+/g, ' ')
     .trim();
 }

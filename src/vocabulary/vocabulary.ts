@@ -25,10 +25,12 @@ type Phrase = { tokens: string[]; canonical: string };
 const TOKEN = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*[+#]*/gu;
 
 function foldForMatching(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201b`´]/g, "'");
+  return foldNormalised(text.normalize('NFKC'));
+}
+
+/** Case and quotes folded; character for character, except that lowercasing "İ" adds a combining dot. */
+function foldNormalised(normalised: string): string {
+  return normalised.toLowerCase().replace(/[\u2018\u2019\u201b`´]/g, "'");
 }
 
 function tokensOf(text: string): Token[] {
@@ -118,10 +120,12 @@ export function createVocabulary(rows: readonly (readonly string[])[]): Vocabula
     },
     findConcepts(text) {
       // Page text is folded once here: on a large page folding is a large part of the work.
-      const folded = foldForMatching(text);
+      const normalised = text.normalize('NFKC');
+      const folded = foldNormalised(normalised);
       const tokens = tokensOfFolded(folded);
-      // Offsets are into the folded text; they line up with the original unless folding changed its length.
-      const written = folded.length === text.length ? text : folded;
+      // Offsets are into the folded text. They are the original's when NFKC changed nothing and
+      // lowercasing kept the length; otherwise ("ﬁ", "𝐀" or "e\u0301" before a match) the surface is taken from the folded text.
+      const written = normalised === text && folded.length === text.length ? text : folded;
       const found = new Map<string, ConceptMatch>();
       for (let at = 0; at < tokens.length; ) {
         const phrase = longestPhraseAt(tokens, at);

@@ -56,7 +56,9 @@ const unescapeText = (text: string) => text.replace(/\\([\\`*_{}[\]()<>#+!|~-])/
 
 const LINK_LINE = /^\s*[-*+]\s+\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/;
 const HEADING = /^#{1,6}\s+(.*?)\s*(?:\(\d+\))?\s*$/;
-const NOTE_LINE = /^\s{2,}>\s?(.*)$/;
+/** A note line; `[\s\S]`, not `.`, so a note's lone CR or Unicode line separator stays in it. */
+const NOTE_LINE = /^\s{2,}>\s?([\s\S]*)$/;
+const LIST_ITEM = /^\s*[-*+]\s/;
 
 export function parseMarkdown(text: string): ParseResult {
   const entries: ImportEntry[] = [];
@@ -81,7 +83,11 @@ export function parseMarkdown(text: string): ParseResult {
       return;
     }
     const link = LINK_LINE.exec(line);
-    if (!link) return;
+    if (!link) {
+      // Another list item (a read without a link, "- **Title**") ends the previous link's note.
+      if (LIST_ITEM.test(line)) lastLink = lastEntry = null;
+      return;
+    }
     const title = unescapeText(link[1]).trim();
     const where = `line ${index + 1}`;
     if (link[2] === '') {

@@ -49,6 +49,26 @@ describe('awesome-scalability parser on the real README', () => {
     expect(urls.some((url) => url.includes('mirrors.creativecommons.org'))).toBe(false);
   });
 
+  // These three found by tests/unit/catalogue/awesome.fuzz.test.ts.
+  it('keeps balanced parentheses in a link address, as Wikipedia links have them', () => {
+    expect(parseAwesomeList('## Principles * [Raft](https://en.wikipedia.org/wiki/Raft_(algorithm)) ## Books', 'awesome')).toEqual([
+      { title: 'Raft', url: 'https://en.wikipedia.org/wiki/Raft_(algorithm)', section: 'Principles' },
+    ]);
+  });
+
+  it('titles a link with blank text by its address rather than leaving the read untitled', () => {
+    expect(parseAwesomeList('## Principles * [ ](https://example.org/a) ## Books', 'awesome')).toEqual([
+      { title: 'https://example.org/a', url: 'https://example.org/a', section: 'Principles' },
+    ]);
+  });
+
+  it('does not take a heading mark with no name for a section', () => {
+    expect(parseAwesomeList('## Principles * [A](https://example.org/a) ##  * [B](https://example.org/b) ## Books', 'awesome')).toEqual([
+      { title: 'A', url: 'https://example.org/a', section: 'Principles' },
+      { title: 'B', url: 'https://example.org/b', section: 'Principles' },
+    ]);
+  });
+
   it('fails clearly when the content sections are missing', () => {
     expect(() => parseAwesomeList('# Some list ## Contents - [A](#a)', 'other.md')).toThrow(
       /other\.md: expected content sections "Principles" … "Books"/,

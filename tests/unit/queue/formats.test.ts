@@ -84,6 +84,19 @@ describe('Markdown export', () => {
       expect.objectContaining({ title: queue[0].title, url: 'https://example.com/kafka-log', note: queue[0].note }),
     ]);
   });
+
+  // Both found by import.fuzz.test.ts.
+  it('does not hand the note of a read without a link to the link above it', () => {
+    const items = [makeItem('a', { position: 0 }), makeItem('b', { position: 1, url: null, note: 'about b' })];
+    const parsed = parseMarkdown(exportMarkdown(items, NOW));
+    expect(parsed.ok && links(parsed.entries)).toEqual([expect.objectContaining({ url: 'https://example.com/a', note: '' })]);
+  });
+
+  it('keeps note lines holding a lone CR or a Unicode line separator', () => {
+    const note = 'first\rsame line\nsecond\u2028still second';
+    const parsed = parseMarkdown(exportMarkdown([makeItem('a', { note })], NOW));
+    expect(parsed.ok && links(parsed.entries)[0]?.note).toBe(note);
+  });
 });
 
 describe('bookmarks HTML', () => {

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { createDb, toStoredRead, type DocentDb } from '@/src/db';
 import * as repository from '@/src/queue/repository';
 import { runSyncRound } from '@/src/queue/sync-round';
@@ -7,7 +6,6 @@ import {
   SYNC_BUCKET_COUNT,
   SYNC_QUOTA,
   TOMBSTONE_MAX_AGE_MS,
-  bucketKey,
   mergeEntries,
   packBuckets,
   planLocalChanges,
@@ -25,35 +23,7 @@ const T0 = 1_800_000_000_000;
 
 // ---------- pure merge ----------
 
-const ENTRY = fc.oneof(
-  fc.record({ i: fc.constantFrom('a', 'b', 'c', 'page:1'), x: fc.integer({ min: 0, max: 20 }) }),
-  fc.record(
-    {
-      i: fc.constantFrom('a', 'b', 'c', 'page:1'),
-      s: fc.constantFrom(0 as const, 1 as const),
-      p: fc.integer({ min: -3, max: 3 }),
-      a: fc.constant(0),
-      n: fc.constantFrom('x', 'y'),
-      u: fc.integer({ min: 0, max: 20 }),
-      snap: fc.constant({ t: 'T', l: 'https://t.example/', o: 't.example', g: [], m: null }),
-    },
-    { requiredKeys: ['i', 's', 'p', 'a', 'u'] },
-  ),
-) as fc.Arbitrary<SyncEntry>;
-const ENTRIES = fc.array(ENTRY, { maxLength: 8 });
-
 describe('mergeEntries', () => {
-  it('is commutative, associative and idempotent (devices may merge in any order, any number of times)', () => {
-    fc.assert(
-      fc.property(ENTRIES, ENTRIES, ENTRIES, (a, b, c) => {
-        expect(mergeEntries(a, b)).toEqual(mergeEntries(b, a));
-        expect(mergeEntries(mergeEntries(a, b), c)).toEqual(mergeEntries(a, mergeEntries(b, c)));
-        expect(mergeEntries(mergeEntries(a, b), b)).toEqual(mergeEntries(a, b));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
   it('last writer wins per item; a tie between an edit and a delete keeps the item', () => {
     const edit: SyncEntry = { i: 'a', s: 1, p: 0, a: 0, u: 10 };
     expect(mergeEntries([edit], [{ i: 'a', x: 9 }])).toEqual([edit]);
@@ -75,31 +45,6 @@ describe('compact form', () => {
     expect(toSyncEntry(makeItem('u'), () => false).snap).toBeDefined();
   });
 
-  it('packs within the per-key and total quotas, whatever the queue', () => {
-    const ITEM = fc.record({
-      id: fc.string({ minLength: 1, maxLength: 40 }),
-      note: fc.string({ maxLength: 280 }),
-      title: fc.string({ maxLength: 300 }),
-      state: fc.constantFrom('unread' as const, 'read' as const),
-      updatedAt: fc.nat(),
-    });
-    fc.assert(
-      fc.property(fc.uniqueArray(ITEM, { selector: (item) => item.id, maxLength: 600 }), fc.integer({ min: 2_000, max: SYNC_QUOTA.QUOTA_BYTES }), (records, budget) => {
-        const entries = records.map((record) => toSyncEntry(makeItem(record.id, { ...record, readId: null }), () => false));
-        const { buckets, left } = packBuckets(entries, budget);
-        const sizes = Object.entries(buckets).map(([key, value]) => syncItemBytes(key, value));
-        expect(Object.keys(buckets)).toHaveLength(SYNC_BUCKET_COUNT);
-        for (const size of sizes) expect(size).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES_PER_ITEM);
-        expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(budget);
-        const packed = Object.values(buckets).flat();
-        expect(packed.length + left.length).toBe(entries.length);
-        for (const [key, value] of Object.entries(buckets)) for (const entry of value) expect(bucketKey(entry.i)).toBe(key);
-        expect(unpackBuckets(buckets)).toEqual(mergeEntries(packed));
-      }),
-      { numRuns: 200 },
-    );
-  });
-
   it('when space runs out, keeps tombstones first, then unread, then read items', () => {
     const entries: SyncEntry[] = [
       { i: 'read-item', s: 1, p: 0, a: 0, u: 5, n: 'x'.repeat(200) },
@@ -113,6 +58,13 @@ describe('compact form', () => {
 
   it('skips malformed stored entries and foreign keys', () => {
     expect(unpackBuckets({ 'queue.b00': [{ i: 'a', x: 1 }, { i: 5 }, null, 'x', { i: 'b', s: 2, p: 0, a: 0, u: 1 }], 'queue.b01': 'nope', searchEngine: [{ i: 'c', x: 1 }] })).toEqual([{ i: 'a', x: 1 }]);
+  });
+
+  it('drops a synced link that is not http(s), as an import would: the item keeps its title and opens as a web search', () => {
+    const entry = (id: string, link: string) => ({ i: id, r: null, s: 0, p: 1, a: 1, u: 1, snap: { t: `<b>${id}</b>`, l: link, o: 'x', g: [], m: null } });
+    const hostile = ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'vbscript:x', 'not a url'];
+    const unpacked = unpackBuckets({ 'queue.b00': [...hostile.map((link, index) => entry(`page:${index}`, link)), entry('page:ok', 'https://example.org/a')] });
+    expect(unpacked.map((synced) => ('snap' in synced ? synced.snap?.l : undefined))).toEqual([...hostile.map(() => null), 'https://example.org/a']);
   });
 
   it('absence from sync is never a deletion; an unknown read without snapshot waits', () => {
@@ -245,48 +197,6 @@ describe('sync rounds', () => {
     expect(stored.find((entry) => entry.i === 'user-1')).toHaveProperty('snap.t', 'From my own list');
     await runSyncRound(target, area, T0 + 3);
     expect(await snapshot(target)).toEqual(await snapshot(source));
-  });
-
-  it('random offline edits on two devices converge, and to the same queue whichever syncs first', async () => {
-    const OP = fc.record({
-      onLaptop: fc.boolean(),
-      kind: fc.constantFrom('save', 'remove', 'read', 'unread', 'note', 'move'),
-      id: fc.constantFrom('a', 'b', 'c', 'd'),
-      other: fc.constantFrom('a', 'b', 'c', 'd'),
-      note: fc.constantFrom('', 'x', 'y'),
-    });
-    type Op = typeof OP extends fc.Arbitrary<infer T> ? T : never;
-    async function apply(db: DocentDb, op: Op, now: number) {
-      const present = new Set((await db.queue.toArray()).map((item) => item.id));
-      if (op.kind === 'save') return repository.save(db, makeRead(op.id), now);
-      if (!present.has(op.id)) return;
-      if (op.kind === 'remove') return repository.remove(db, op.id, now);
-      if (op.kind === 'read' || op.kind === 'unread') return repository.setState(db, op.id, op.kind, now);
-      if (op.kind === 'note') return repository.setNote(db, op.id, op.note, now);
-      if (present.has(op.other)) return repository.move(db, op.id, { beforeId: op.other }, now);
-    }
-    async function scenario(ops: Op[], laptopFirst: boolean) {
-      const area = new FakeSyncArea();
-      const laptop = await device();
-      const desktop = await device();
-      for (const [index, op] of ops.entries()) await apply(op.onLaptop ? laptop : desktop, op, T0 + index);
-      const [first, second] = laptopFirst ? [laptop, desktop] : [desktop, laptop];
-      for (const db of [first, second, first]) await runSyncRound(db, area, T0 + 1_000);
-      const result = { laptop: await snapshot(laptop), desktop: await snapshot(desktop), area: area.data };
-      for (const db of [laptop, desktop]) db.close();
-      return result;
-    }
-    await fc.assert(
-      fc.asyncProperty(fc.array(OP, { maxLength: 12 }), async (ops) => {
-        const one = await scenario(ops, true);
-        const other = await scenario(ops, false);
-        expect(one.laptop).toEqual(one.desktop);
-        expect(other.laptop).toEqual(other.desktop);
-        expect(one.laptop).toEqual(other.laptop);
-        expect(one.area).toEqual(other.area);
-      }),
-      { numRuns: 40 },
-    );
   });
 
   it('is idempotent: a second round with nothing new writes nothing', async () => {

@@ -87,6 +87,12 @@ describe('findConcepts', () => {
     expect(byCanonical['hashing']?.count).toBe(1);
   });
 
+  // Found by vocabulary.fuzz.test.ts: "İ" grows and "𝐀" shrinks when folded, so the lengths agreed but the offsets did not.
+  it('reports the surface as written even when folding moves characters without changing the length', () => {
+    expect(findConcepts('İ message queue 𝐀')).toEqual([{ canonical: 'message queue', surface: 'message queue', count: 1 }]);
+    expect(findConcepts('ﬁ Consistent Hashing e\u0301')[0]?.surface).toBe('consistent hashing');
+  });
+
   it('puts the most frequent concepts first', () => {
     const found = findConcepts('redis redis redis etcd etcd kafka');
     expect(found.map((match) => [match.canonical, match.count])).toEqual([
