@@ -1,7 +1,9 @@
 /**
  * Toolbar badge: how many related reads the active tab has (blank when none is related
  * enough, or the site may not be read), and a queued variant of the icon when the page
- * itself is in the reading queue. Try it on https://kafka.apache.org/documentation/.
+ * itself is in the reading queue. A save from the context menu or the keyboard that failed
+ * shows "!" and the reason in the title, since those have no page of their own to say it in.
+ * Try it on https://kafka.apache.org/documentation/.
  */
 import { browser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
@@ -12,12 +14,15 @@ import { onTabRelatedChanged } from '@/src/platform/tab-events';
 import { readDecisionFor } from '@/src/platform/permissions';
 import { excludedHostsSetting, grantedSitesSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
+import { isQuotaError } from '@/src/db';
+import { QueueInputError } from '@/src/queue/rules';
 
 // Firefox builds are MV2, where the toolbar button is `browserAction`.
 // The badge/title/icon calls used here have the same shape in both.
 const toolbarButton = () =>
   (import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action) as typeof browser.action;
 const BADGE_COLOR = '#2f5d50';
+const PROBLEM_BADGE_COLOR = '#b3261e';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'icon' | 'icon-queued') =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${variant === 'icon' ? '' : 'queued-'}${size}.png`]));
@@ -30,6 +35,32 @@ const iconPaths = (variant: 'icon' | 'icon-queued') =>
 const relatedByTab = new Map<number, TabRelated | null>();
 /** The icon each tab shows (the default one unless set); a tab missing here was never set by this worker. */
 const iconByTab = new Map<number, 'icon' | 'icon-queued'>();
+/** Why the last save from the menu or keyboard failed in a tab; cleared by its next navigation or any queue change. */
+const saveProblemByTab = new Map<number, string>();
+
+function describeSaveProblem(error: unknown): string {
+  if (isQuotaError(error)) return t('ext_badge_save_failed_full');
+  // The rules' own sentence, e.g. "Cannot save this page: only http: and https: links are accepted, not ftp:".
+  if (error instanceof QueueInputError) return error.message;
+  return t('ext_badge_save_failed', (error instanceof Error ? error.message : String(error)).replace(/\.$/, ''));
+}
+
+/**
+ * Runs a save started in the background (context menu, keyboard command) for `tabId`; when it
+ * fails, the tab's badge shows "!" with the reason until the tab navigates or the queue changes.
+ * Rethrows, so the caller's log keeps the details.
+ */
+export async function reportingSaveProblems<T>(tabId: number | undefined, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (tabId !== undefined) {
+      saveProblemByTab.set(tabId, describeSaveProblem(error));
+      await renderTab(tabId);
+    }
+    throw error;
+  }
+}
 
 function badgeTextFor(related: TabRelated | null, url: string): string {
   if (!related || related.url !== url || related.status !== 'related') return '';
@@ -64,14 +95,15 @@ async function renderTab(tabId: number): Promise<void> {
   } catch {
     return; // the tab closed meanwhile
   }
-  const title = [t('extName'), text ? t('ext_badge_related', text) : '', queued ? t('ext_badge_queued') : '']
+  const problem = saveProblemByTab.get(tabId);
+  const title = [t('extName'), problem ?? '', text ? t('ext_badge_related', text) : '', queued ? t('ext_badge_queued') : '']
     .filter(Boolean)
     .join(' — ');
   const icon = queued ? 'icon-queued' : 'icon';
   try {
     await Promise.all([
-      toolbarButton().setBadgeText({ tabId, text }),
-      toolbarButton().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+      toolbarButton().setBadgeText({ tabId, text: problem ? '!' : text }),
+      toolbarButton().setBadgeBackgroundColor({ tabId, color: problem ? PROBLEM_BADGE_COLOR : BADGE_COLOR }),
       toolbarButton().setTitle({ tabId, title }),
       // Drawing an icon costs the worker tens of milliseconds: only when it changes.
       iconByTab.get(tabId) === icon ? undefined : toolbarButton().setIcon({ tabId, path: iconPaths(icon) }),
@@ -98,6 +130,7 @@ export function registerBadge(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url !== undefined) {
       relatedByTab.set(tabId, null);
+      saveProblemByTab.delete(tabId);
       iconByTab.delete(tabId); // whether the browser kept it across navigation is not ours to assume
     }
     if (change.url !== undefined || change.status === 'complete') void renderTab(tabId);
@@ -106,6 +139,7 @@ export function registerBadge(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     relatedByTab.delete(tabId);
     iconByTab.delete(tabId);
+    saveProblemByTab.delete(tabId);
   });
 
   // Excluding a site or changing grants takes effect on open tabs at once.
@@ -117,7 +151,13 @@ export function registerBadge(): void {
   liveQuery(() => db.queue.count()).subscribe({
     next: () => {
       if (firstQueueSnapshot) firstQueueSnapshot = false;
-      else void renderActiveTabs();
+      else {
+        // A save got through (space was freed, or from another page): earlier failures are history.
+        const hadProblems = [...saveProblemByTab.keys()];
+        saveProblemByTab.clear();
+        void renderActiveTabs();
+        for (const tabId of hadProblems) void renderTab(tabId);
+      }
     },
     error: (error) => console.error('Docent: queue watch failed', error),
   });

@@ -7,13 +7,15 @@ import { browser } from 'wxt/browser';
 import { db } from '@/src/db';
 import { savePage } from '@/src/queue/repository';
 import { exposeHandlers } from '@/src/platform/background-hooks';
+import { reportingSaveProblems } from './badge';
 
 export const COMMANDS = { savePage: 'save-page', openSidePanel: 'open-side-panel' } as const;
 
 export async function saveActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab?.url) throw new Error('No active tab to save');
-  await savePage(db, { url: tab.url, title: tab.title ?? tab.url });
+  const { url, title } = tab;
+  await reportingSaveProblems(tab.id, () => savePage(db, { url, title: title ?? url }));
 }
 
 /**

@@ -8,6 +8,7 @@ import { contextMenusSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { exposeHandlers } from '@/src/platform/background-hooks';
 import { searchPageUrl } from './omnibox';
+import { reportingSaveProblems } from './badge';
 import { db } from '@/src/db';
 import { savePage } from '@/src/queue/repository';
 
@@ -38,12 +39,13 @@ export async function handleContextMenuClick(info: MenuClick, tab?: { id?: numbe
       return;
     case MENU_IDS.saveLink:
       if (!info.linkUrl) throw new Error('The context menu reported no link to save');
-      await savePage(db, { url: info.linkUrl, title: info.linkText?.trim() || info.linkUrl });
+      const { linkUrl, linkText } = info;
+      await reportingSaveProblems(tab?.id, () => savePage(db, { url: linkUrl, title: linkText?.trim() || linkUrl }));
       return;
     case MENU_IDS.savePage: {
       const url = tab?.url ?? info.pageUrl;
       if (!url) throw new Error('The context menu reported no page to save');
-      await savePage(db, { url, title: tab?.title || url });
+      await reportingSaveProblems(tab?.id, () => savePage(db, { url, title: tab?.title || url }));
       return;
     }
   }

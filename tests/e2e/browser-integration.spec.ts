@@ -171,6 +171,56 @@ test('the save-page command saves the active tab; shortcuts are listed in option
   ]);
 });
 
+test('a save from the menu or keyboard that fails says why on the toolbar button; the next save clears it', async ({ docsBrowser }) => {
+  const sw = docsBrowser.serviceWorker;
+  const docs = await openSite(docsBrowser, DOCS_PAGE);
+  await docs.page.bringToFront();
+  await expect.poll(() => menuExists(sw, 'docent-save-page')).toBe(true);
+  const savePageFromMenu = () =>
+    sw.evaluate(
+      ({ url, tabId }) =>
+        (self as unknown as { docentHandlers: Handlers }).docentHandlers
+          .handleContextMenuClick({ menuItemId: 'docent-save-page', pageUrl: url }, { id: tabId, url, title: 'Kafka replication' })
+          .then(() => 'saved', (error: Error) => error.name),
+      { url: DOCS_PAGE, tabId: docs.tabId },
+    );
+
+  // The disk is full: the browser refuses every write to the queue.
+  await sw.evaluate(() => {
+    const realm = globalThis as typeof globalThis & { restorePut?: () => void };
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'queue') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    realm.restorePut = () => void (IDBObjectStore.prototype.put = put);
+  });
+  expect(await savePageFromMenu()).toBe('QueueStorageFullError');
+  await expect.poll(() => badgeText(sw, docs.tabId)).toBe('!');
+  expect(await actionTitle(sw, docs.tabId)).toContain('Not saved: not enough disk space. Your queue is unchanged');
+  expect(await queuedUrls(sw)).toEqual([]);
+
+  // Space freed: the same click saves, and the warning gives way to the queued state.
+  await sw.evaluate(() => (globalThis as typeof globalThis & { restorePut: () => void }).restorePut());
+  expect(await savePageFromMenu()).toBe('saved');
+  await expect.poll(() => actionTitle(sw, docs.tabId)).toContain('in your queue');
+  expect(await badgeText(sw, docs.tabId)).not.toBe('!');
+  expect(await actionTitle(sw, docs.tabId)).not.toContain('Not saved');
+
+  // The keyboard command on a page that is not a web page: refused, and the button says why.
+  const browserPage = await docsBrowser.context.newPage();
+  await browserPage.goto('chrome://version/');
+  await browserPage.bringToFront();
+  const versionTab = await tabIdOf(sw, 'chrome://version/');
+  const outcome = await sw.evaluate(() =>
+    (self as unknown as { docentHandlers: Handlers }).docentHandlers.saveActiveTab().then(() => 'saved', (error: Error) => error.name),
+  );
+  expect(outcome).toBe('QueueInputError');
+  await expect.poll(() => badgeText(sw, versionTab)).toBe('!');
+  expect(await actionTitle(sw, versionTab)).toContain('only http: and https: links are accepted');
+  expect(await queuedUrls(sw)).toEqual([DOCS_PAGE]);
+});
+
 test('side panel shows the related reads of the active tab', async ({ docsBrowser }) => {
   const sw = docsBrowser.serviceWorker;
   const docs = await openSite(docsBrowser, DOCS_PAGE);
