@@ -35,7 +35,7 @@ const iconPaths = (variant: 'icon' | 'icon-queued') =>
 const relatedByTab = new Map<number, TabRelated | null>();
 /** The icon each tab shows (the default one unless set); a tab missing here was never set by this worker. */
 const iconByTab = new Map<number, 'icon' | 'icon-queued'>();
-/** Why the last save from the menu or keyboard failed in a tab; cleared by its next navigation or any queue change. */
+/** Why the last save from the menu or keyboard failed in a tab; cleared by its next navigation or when the queue gains or loses an item. */
 const saveProblemByTab = new Map<number, string>();
 
 function describeSaveProblem(error: unknown): string {
@@ -47,7 +47,7 @@ function describeSaveProblem(error: unknown): string {
 
 /**
  * Runs a save started in the background (context menu, keyboard command) for `tabId`; when it
- * fails, the tab's badge shows "!" with the reason until the tab navigates or the queue changes.
+ * fails, the tab's badge shows "!" with the reason until the tab navigates or the queue gains or loses an item.
  * Rethrows, so the caller's log keeps the details.
  */
 export async function reportingSaveProblems<T>(tabId: number | undefined, save: () => Promise<T>): Promise<T> {
@@ -152,7 +152,7 @@ export function registerBadge(): void {
     next: () => {
       if (firstQueueSnapshot) firstQueueSnapshot = false;
       else {
-        // A save got through (space was freed, or from another page): earlier failures are history.
+        // An item was saved or removed (space was freed, or a write from another page got through): earlier failures are history.
         const hadProblems = [...saveProblemByTab.keys()];
         saveProblemByTab.clear();
         void renderActiveTabs();
