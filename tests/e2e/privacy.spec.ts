@@ -22,9 +22,10 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Request, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 import { BUILT_EXTENSION_DIR, DOCS_HOST, docsUrl, ExtensionHarness, expect, tabIdOf, test } from './fixtures';
 import type { FixtureServer } from './server';
+import { waitForCatalogue } from './raw-storage';
 
 // The extension API as the service worker sees it (evaluate() callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
@@ -32,7 +33,6 @@ declare const chrome: typeof import('wxt/browser').browser;
 const POPUP_SIZE = { width: 400, height: 580 };
 const READ_TIMEOUT = 20_000;
 const DOCS_PAGE = docsUrl('kafka-design.html');
-const bundledVersion = (JSON.parse(await readFile('assets/catalogue-meta.json', 'utf8')) as { version: string }).version;
 const bundledReadCount = (JSON.parse(await readFile('assets/catalogue.json', 'utf8')) as unknown[]).length;
 
 // ---------- The recording proxy ----------
@@ -180,34 +180,6 @@ async function fetchFromEveryContext(
   };
 }
 
-async function waitForCatalogue(serviceWorker: Worker): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        serviceWorker.evaluate(async () => {
-          if (!(await indexedDB.databases()).some((database) => database.name === 'docent')) return null;
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const open = indexedDB.open('docent');
-            open.onsuccess = () => resolve(open.result);
-            open.onerror = () => reject(open.error);
-          });
-          try {
-            if (!db.objectStoreNames.contains('meta')) return null;
-            const entry = await new Promise<{ value?: string } | undefined>((resolve, reject) => {
-              const get = db.transaction('meta').objectStore('meta').get('catalogueVersion');
-              get.onsuccess = () => resolve(get.result);
-              get.onerror = () => reject(get.error);
-            });
-            return entry?.value ?? null;
-          } finally {
-            db.close();
-          }
-        }),
-      { timeout: READ_TIMEOUT, message: 'the bundled catalogue is installed' },
-    )
-    .toBe(bundledVersion);
-}
-
 async function openDocsTab(harness: ExtensionHarness): Promise<{ page: Page; tabId: number }> {
   const page = await harness.context.newPage();
   await page.goto(DOCS_PAGE);
@@ -244,7 +216,7 @@ test('a full journey requests only the extension’s own files; opening a read i
     const errors = recordErrors(context);
 
     // Install: the catalogue loads from the bundle.
-    await waitForCatalogue(harness.serviceWorker);
+    await waitForCatalogue(harness.serviceWorker, undefined, READ_TIMEOUT);
 
     // A documentation page: the content script reads it and the badge counts its reads.
     const docs = await openDocsTab(harness);
@@ -378,7 +350,7 @@ test('positive control: the recorders see a deliberate request from the worker, 
   try {
     const seen = recordRequests(harness.context);
     const options = await harness.openPage('options.html');
-    await waitForCatalogue(harness.serviceWorker);
+    await waitForCatalogue(harness.serviceWorker, undefined, READ_TIMEOUT);
     const docs = await openDocsTab(harness);
 
     const attempts = await fetchFromEveryContext(harness, options, docs.tabId, proxy.canaryUrl);

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, Worker } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
 import { pageId } from '@/src/queue/page-url';
@@ -21,9 +21,9 @@ import { v1 } from '@/src/db/migrations/v1';
 import { v2 } from '@/src/db/migrations/v2';
 import { latestSchemaVersion } from '@/src/db/migrations';
 import { BUILT_EXTENSION_DIR, ExtensionHarness, expect, test } from './fixtures';
+import { byId, idb, storedQueue, waitForCatalogue } from './raw-storage';
 
 const bundledReads = JSON.parse(await readFile('assets/catalogue.json', 'utf8')) as Read[];
-const bundledVersion = (JSON.parse(await readFile('assets/catalogue-meta.json', 'utf8')) as { version: string }).version;
 
 /** The toolbar popup's size (as in popup.spec.ts). */
 const POPUP_SIZE = { width: 400, height: 580 };
@@ -72,58 +72,6 @@ const SEEDED: QueueItem[] = [
   queueItem({ id: 'designing-data-intensive-applications', title: 'Designing Data-Intensive Applications', url: null, position: 4 }),
 ];
 
-const byId = (a: QueueItem, b: QueueItem) => a.id.localeCompare(b.id);
-const sortedById = (items: readonly QueueItem[]) => [...items].sort(byId);
-
-// ---------- Raw IndexedDB in the service worker ----------
-
-type IdbRequest =
-  | { op: 'all'; store: string }
-  | { op: 'get'; store: string; key: string }
-  | { op: 'put'; store: string; values: unknown[] }
-  | { op: 'clear'; store: string };
-
-/** Runs one operation on the `docent` database as it is (no version, no upgrade). */
-function idb<T>(serviceWorker: Worker, request: IdbRequest): Promise<T> {
-  return serviceWorker.evaluate(async (request) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('docent');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const transaction = db.transaction(request.store, request.op === 'all' || request.op === 'get' ? 'readonly' : 'readwrite');
-      const store = transaction.objectStore(request.store);
-      const result =
-        request.op === 'all'
-          ? store.getAll()
-          : request.op === 'get'
-            ? store.get(request.key)
-            : request.op === 'clear'
-              ? store.clear()
-              : request.values.map((value) => store.put(value)).at(-1);
-      await new Promise<void>((resolve, reject) => {
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-      });
-      return result?.result;
-    } finally {
-      db.close();
-    }
-  }, request) as Promise<T>;
-}
-
-const storedQueue = async (serviceWorker: Worker) => sortedById(await idb<QueueItem[]>(serviceWorker, { op: 'all', store: 'queue' }));
-
-/** The extension creates its database on install; seed only after that, or Dexie would find a foreign one. */
-async function waitForCatalogue(serviceWorker: Worker): Promise<void> {
-  await expect
-    .poll(() => serviceWorker.evaluate(async () => (await indexedDB.databases()).some((database) => database.name === 'docent')))
-    .toBe(true);
-  await expect
-    .poll(() => idb<{ value: string } | undefined>(serviceWorker, { op: 'get', store: 'meta', key: 'catalogueVersion' }))
-    .toMatchObject({ value: bundledVersion });
-}
 
 async function seedQueue(harness: ExtensionHarness, items: readonly QueueItem[]): Promise<void> {
   await waitForCatalogue(harness.serviceWorker);
@@ -261,7 +209,7 @@ test('import through the options page: preview, apply; too big or malformed file
   await expect(previewGroup(options, 'rejected')).toHaveText([
     'bookmark 3 (Totally a read): only http: and https: links are accepted, not javascript:',
   ]);
-  expect(await storedQueue(extension.serviceWorker), 'a preview writes nothing').toEqual(sortedById(SEEDED));
+  expect(await storedQueue(extension.serviceWorker), 'a preview writes nothing').toEqual(byId(SEEDED));
 
   await importPreview(options).getByRole('button', { name: 'Import 1' }).click();
   await expect(queueFiles(options).getByRole('status')).toHaveText('Imported: 1 items added or updated.');
@@ -277,7 +225,7 @@ test('import through the options page: preview, apply; too big or malformed file
     addedAt: 1767225600 * 1000,
   });
   // Importing never touches what was already there.
-  expect(afterImport.filter((item) => SEEDED.some((seeded) => seeded.id === item.id))).toEqual(sortedById(SEEDED));
+  expect(afterImport.filter((item) => SEEDED.some((seeded) => seeded.id === item.id))).toEqual(byId(SEEDED));
 
   // Refusals: a plain message, no preview, the queue as it was.
   const refusals: Array<{ file: ImportFile; message: RegExp }> = [
@@ -331,7 +279,7 @@ test('JSON export → wipe → import restores the queue exactly; bookmarks HTML
   await expect(options.locator('[data-import-counts]')).toHaveText('4 to add, 0 already saved, 0 to update, 0 rejected.');
   await importPreview(options).getByRole('button', { name: 'Import 4' }).click();
   await expect(queueFiles(options).getByRole('status')).toHaveText('Imported: 4 items added or updated.');
-  expect(await storedQueue(extension.serviceWorker)).toEqual(sortedById(SEEDED));
+  expect(await storedQueue(extension.serviceWorker)).toEqual(byId(SEEDED));
 
   await idb(extension.serviceWorker, { op: 'clear', store: 'queue' });
   await pickImportFile(options, { name: bookmarks.name, mimeType: 'text/html', buffer: Buffer.from(bookmarks.text) });
@@ -490,7 +438,7 @@ test('an update that upgrades schema v1 and drops a queued read from the catalog
     expect(schema.stores).toEqual(expect.arrayContaining([...Object.keys(v1.stores), ...Object.keys(v2.stores)]));
     expect(schema.readsIndexes).toContain('userSourceId');
     expect(await idb(harness.serviceWorker, { op: 'get', store: 'reads', key: retiredRead.id }), 'the dropped read left the catalogue').toBeUndefined();
-    expect(await storedQueue(harness.serviceWorker), 'the queue as the old release left it').toEqual(sortedById([queuedRetired, queuedPage]));
+    expect(await storedQueue(harness.serviceWorker), 'the queue as the old release left it').toEqual(byId([queuedRetired, queuedPage]));
 
     // And the new code shows it, from its own snapshot.
     const popup = await openSavedView(harness);
@@ -539,7 +487,7 @@ test('turning queue sync off takes the queue out of sync storage and keeps it he
   await expect(status).toHaveAttribute('data-sync-state', 'off');
   await expect(options.getByRole('button', { name: 'Sync now' })).toBeDisabled();
   expect(await queueKeysInSync()).toEqual([]);
-  expect(await storedQueue(extension.serviceWorker)).toEqual(sortedById(SEEDED));
+  expect(await storedQueue(extension.serviceWorker)).toEqual(byId(SEEDED));
 
   // Off survives a restart: no round puts the queue back in sync storage when the worker starts.
   await extension.restart();

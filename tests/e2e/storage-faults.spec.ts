@@ -18,16 +18,16 @@ import { cp, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
 import { toStoredRead } from '@/src/db/tables/reads';
 import { v1 } from '@/src/db/migrations/v1';
 import { latestSchemaVersion } from '@/src/db/migrations';
 import { BUILT_EXTENSION_DIR, DOCS_HOST, docsTest, docsUrl, expect, launchWithDocsHosts, tabIdOf, test, type ExtensionHarness } from './fixtures';
+import { bundledVersion, byId, idb, storedMeta, storedQueue, waitForCatalogue } from './raw-storage';
 
 const bundledReads = JSON.parse(readFileSync('assets/catalogue.json', 'utf8')) as Read[];
-const bundledVersion = (JSON.parse(readFileSync('assets/catalogue-meta.json', 'utf8')) as { version: string }).version;
 
 /** Dexie stores schema version N as IndexedDB version N × 10. */
 const DEXIE_VERSION_FACTOR = 10;
@@ -59,56 +59,6 @@ function queueItem(id: string, position: number, fields: Partial<QueueItem> = {}
 }
 /** Unread, so the Saved view (unread first) lists them all. */
 const SEEDED = [queueItem('page:seeded-1', 1), queueItem('page:seeded-2', 2, { note: '' })];
-const byId = (items: readonly QueueItem[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
-
-// ---------- Raw IndexedDB in the service worker ----------
-
-type IdbRequest = { op: 'all' | 'count'; store: string } | { op: 'get'; store: string; key: string } | { op: 'put'; store: string; values: unknown[] } | { op: 'version' };
-
-/** One operation on the `docent` database as it is (no version asked, so never an upgrade). */
-function idb<T>(serviceWorker: Worker, request: IdbRequest): Promise<T> {
-  return serviceWorker.evaluate(async (request) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('docent');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      if (request.op === 'version') return db.version;
-      const transaction = db.transaction(request.store, request.op === 'put' ? 'readwrite' : 'readonly');
-      const store = transaction.objectStore(request.store);
-      const result = (() => {
-        switch (request.op) {
-          case 'all':
-            return store.getAll();
-          case 'count':
-            return store.count();
-          case 'get':
-            return store.get(request.key);
-          case 'put':
-            return request.values.map((value) => store.put(value)).at(-1);
-        }
-      })();
-      await new Promise<void>((resolve, reject) => {
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-      });
-      return result?.result;
-    } finally {
-      db.close();
-    }
-  }, request) as Promise<T>;
-}
-
-const storedQueue = async (serviceWorker: Worker) => byId(await idb<QueueItem[]>(serviceWorker, { op: 'all', store: 'queue' }));
-const storedMeta = async <T>(serviceWorker: Worker, key: string) => (await idb<{ value: T } | undefined>(serviceWorker, { op: 'get', store: 'meta', key }))?.value;
-
-async function waitForCatalogue(serviceWorker: Worker): Promise<void> {
-  await expect
-    .poll(() => serviceWorker.evaluate(async () => (await indexedDB.databases()).some((database) => database.name === 'docent')))
-    .toBe(true);
-  await expect.poll(() => storedMeta(serviceWorker, 'catalogueVersion')).toBe(bundledVersion);
-}
 
 // ---------- A full disk, injected in the realm that writes ----------
 

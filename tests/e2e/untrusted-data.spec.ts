@@ -10,12 +10,13 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem } from '@/src/queue/types';
 import { bucketKey, type SyncedItem } from '@/src/queue/sync';
 import { webSearchUrl } from '@/src/ui/web-search';
 import { BUILT_EXTENSION_DIR, DOCS_HOST, docsUrl, expect, launchWithDocsHosts, tabIdOf, test, type ExtensionHarness } from './fixtures';
+import { storedQueue, waitForCatalogue } from './raw-storage';
 
 // The extension API as the service worker and extension pages see it (evaluate() callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
@@ -191,48 +192,6 @@ function readsLeftToRight(page: Page, selector: string, text: string): Promise<b
   );
 }
 
-// ---------- Raw storage in the service worker ----------
-
-async function catalogueVersion(serviceWorker: Worker): Promise<string | null> {
-  return serviceWorker.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((database) => database.name === 'docent')) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('docent');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('meta')) return null;
-      return await new Promise<string | null>((resolve, reject) => {
-        const get = db.transaction('meta').objectStore('meta').get('catalogueVersion');
-        get.onsuccess = () => resolve((get.result as { value?: string } | undefined)?.value ?? null);
-        get.onerror = () => reject(get.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
-function storedQueue(serviceWorker: Worker): Promise<QueueItem[]> {
-  return serviceWorker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('docent');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      return await new Promise<QueueItem[]>((resolve, reject) => {
-        const all = db.transaction('queue').objectStore('queue').getAll();
-        all.onsuccess = () => resolve(all.result as QueueItem[]);
-        all.onerror = () => reject(all.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
 // ---------- The test ----------
 
 const cardsIn = (page: Page, list: string) => page.getByRole('list', { name: list }).locator('[data-row]');
@@ -263,7 +222,7 @@ test('hostile entries from every source render as literal text on every surface,
     await context.route(HOSTILE_PAGE, (route) =>
       route.fulfill({ contentType: 'text/html', body: kafkaPage.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${HOSTILE_TEXTS[0]} Kafka design</title>`) }),
     );
-    await expect.poll(() => catalogueVersion(serviceWorker), { timeout: 20_000 }).toBe(hostileBuild.version);
+    await waitForCatalogue(serviceWorker, hostileBuild.version, 20_000);
     let surfaces = 0;
     let shown = 0;
     const check = async (page: Page, surface: string, mustShow: readonly string[]) => {
