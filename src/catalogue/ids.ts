@@ -7,14 +7,19 @@ const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
 const MASK_64 = (1n << 64n) - 1n;
 
-/** 64-bit FNV-1a over the UTF-8 bytes of `text`, in base 36 (at most 13 characters). */
-export function fnv1a64(text: string): string {
+/** 64-bit FNV-1a over the UTF-8 bytes of `text`. */
+export function fnv1a64Bits(text: string): bigint {
   let hash = FNV_OFFSET;
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= BigInt(byte);
     hash = (hash * FNV_PRIME) & MASK_64;
   }
-  return hash.toString(36);
+  return hash;
+}
+
+/** {@link fnv1a64Bits} in base 36 (at most 13 characters). */
+export function fnv1a64(text: string): string {
+  return fnv1a64Bits(text).toString(36);
 }
 
 /** Title as compared across pages: case, Unicode dashes/quotes/spaces and trailing punctuation folded. */

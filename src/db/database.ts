@@ -7,7 +7,7 @@ import type { MetaEntry, MetaKey, MetaTable, MetaValues } from './tables/meta';
 import type { UserSourcesTable } from './tables/user-sources';
 import type { SyncTombstonesTable } from './tables/sync-tombstones';
 
-export const DEFAULT_DB_NAME = 'docent';
+const DEFAULT_DB_NAME = 'docent';
 
 export type DocentDb = Dexie & {
   reads: ReadsTable;

@@ -3,10 +3,10 @@ import { createDb } from './database';
 import { watchReadsRevision } from './reads-revision';
 import { watchUpgradeStatus } from './upgrade-status';
 
-export { bumpReadsRevision, createDb, getMeta, setMeta, DEFAULT_DB_NAME, type DocentDb } from './database';
+export { bumpReadsRevision, createDb, getMeta, setMeta, type DocentDb } from './database';
 export { syncCatalogue, type CatalogueSyncCounts } from './catalogue-sync';
 export { createCatalogueLoader, type BundledCatalogue, type CatalogueLoader } from './catalogue-loader';
-export { isConnectionLoss, isQuotaError, retryOnConnectionLoss } from './storage-errors';
+export { isQuotaError, retryOnConnectionLoss } from './storage-errors';
 export { watchUpgradeStatus, type UpgradeStatus } from './upgrade-status';
 export { toStoredRead, fromStoredRead, type StoredRead } from './tables/reads';
 export type { MetaKey, MetaValues, CatalogueSyncRecord, CatalogueProblem } from './tables/meta';

@@ -31,7 +31,7 @@ export function isQuotaError(error: unknown): boolean {
  * The transaction died with its connection (closed by the browser, or by Dexie for another
  * connection's upgrade), not because of what it did: it rolled back and may simply run again.
  */
-export function isConnectionLoss(error: unknown): boolean {
+function isConnectionLoss(error: unknown): boolean {
   if (isQuotaError(error)) return false;
   const name = (error as ErrorLike | null)?.name;
   return name === 'DatabaseClosedError' || name === 'AbortError' || name === 'InvalidStateError';

@@ -5,8 +5,8 @@
  * overwrites newer state; a rejected file changes nothing.
  */
 import type { QueueItem } from './types';
-import { cleanNote, cleanTitle, positionAtBottom, type QueueEdit } from './rules';
-import { acceptedUrl, normaliseUrl, pageId } from './page-url';
+import { cleanNote, cleanTitle, itemFromPage, positionAtBottom, type QueueEdit } from './rules';
+import { acceptedUrl, normaliseUrl } from './page-url';
 import type { ImportEntry, ImportedLink, ParseResult, Rejection } from './formats/parsed';
 import { JSON_FORMAT, parseJsonExport } from './formats/json';
 import { parseMarkdown } from './formats/markdown';
@@ -55,11 +55,13 @@ export function detectFormat(name: string, text: string): ImportFormat | null {
   return null;
 }
 
-/** UTF-8 size without allocating for texts that are clearly small or clearly huge. */
-function exceedsImportLimit(text: string): boolean {
-  if (text.length * 3 <= MAX_IMPORT_BYTES) return false;
-  if (text.length > MAX_IMPORT_BYTES) return true;
-  return new TextEncoder().encode(text).length > MAX_IMPORT_BYTES;
+/**
+ * A text's UTF-8 size as the import limit needs it: exact near the limit; for texts clearly under
+ * or over it (a UTF-16 unit is 1 to 3 bytes) the length in units, which is on the same side.
+ */
+export function importSizeOf(text: string): number {
+  if (text.length * 3 <= MAX_IMPORT_BYTES || text.length > MAX_IMPORT_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
 }
 
 export function importSizeError(bytes: number): string | null {
@@ -75,7 +77,7 @@ export function previewImport(
   now: number,
 ): ImportPreview | ImportFailure {
   try {
-    if (exceedsImportLimit(text)) return { ok: false, error: importSizeError(MAX_IMPORT_BYTES + 1)! };
+    if (importSizeOf(text) > MAX_IMPORT_BYTES) return { ok: false, error: importSizeError(MAX_IMPORT_BYTES + 1)! };
     const format = detectFormat(name, text);
     if (!format) {
       return {
@@ -148,23 +150,16 @@ function checkItem(item: QueueItem): QueueItem | string {
 function linkToItem(link: ImportedLink, now: number): QueueItem | string {
   const checked = acceptedUrl(link.url);
   if (!checked.ok) return checked.reason;
-  const url = checked.url;
   const addedAt = link.addedAt ?? now;
+  // Saved like a page (updatedAt now: the import is a local change now; a later edit on another
+  // device still wins, an older one does not), with what the file says about it.
   return {
-    id: pageId(url),
-    readId: null,
-    title: cleanTitle(link.title) || url,
-    url,
-    source: new URL(url).hostname.replace(/^www\./, ''),
+    ...itemFromPage({ url: checked.url, title: link.title }, 0, now),
     tags: [...new Set(link.tags.map((tag) => tag.slice(0, 100)))].slice(0, 50),
-    readMinutes: null,
     addedAt,
     state: link.state,
     readAt: link.state === 'read' ? (link.readAt ?? addedAt) : null,
-    position: 0,
     note: cleanNote(link.note),
-    // The import is a local change now; a later edit on another device still wins, an older one does not.
-    updatedAt: now,
   };
 }
 

@@ -1,4 +1,5 @@
 /** URL rules for the queue: which links may be saved or imported, and the stable id of a saved page. */
+import { fnv1a64Bits } from '@/src/catalogue/ids';
 
 /** Only web links: anything else (javascript:, data:, file:, chrome:) could run code or leak local files when opened. */
 export function acceptedUrl(raw: string): { ok: true; url: string } | { ok: false; reason: string } {
@@ -30,20 +31,12 @@ export function normaliseUrl(url: string): string {
   return `${parsed.protocol}//${parsed.host}${path}${parsed.search}`.replace(/%28/gi, '(').replace(/%29/gi, ')');
 }
 
-/** `page:` + 64-bit FNV-1a of the normalised URL, so saving the same page twice finds the same item. */
+/** `page:` + 64-bit FNV-1a of the normalised URL in hex, so saving the same page twice finds the same item. */
 export function pageId(url: string): string {
-  return `page:${fnv1a64(normaliseUrl(url))}`;
+  return `page:${fnv1a64Bits(normaliseUrl(url)).toString(16).padStart(16, '0')}`;
 }
 
-function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return hash.toString(16).padStart(16, '0');
-}
-
-function clip(text: string): string {
+/** A long text cut for an error message. */
+export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

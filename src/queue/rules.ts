@@ -24,7 +24,7 @@ export type QueueOrder = 'manual' | 'newest' | 'oldest' | 'shortest';
 export const NOTE_MAX_LENGTH = 280;
 
 /** Titles come from web pages and foreign files; a bound keeps one hostile title from filling sync storage. */
-export const TITLE_MAX_LENGTH = 500;
+const TITLE_MAX_LENGTH = 500;
 
 /** Control characters removed, whitespace trimmed, capped at {@link TITLE_MAX_LENGTH} characters. */
 export function cleanTitle(title: string): string {
@@ -39,7 +39,7 @@ export class QueueInputError extends Error {
 const unchanged = (queue: QueueItem[]): QueueEdit => ({ queue, changed: [], removed: [] });
 
 /** Position that sorts above every item, so new saves appear at the top (newest first). */
-export function positionOnTop(queue: readonly QueueItem[]): number {
+function positionOnTop(queue: readonly QueueItem[]): number {
   return queue.length === 0 ? 0 : Math.min(...queue.map((item) => item.position)) - 1;
 }
 
@@ -51,7 +51,7 @@ export function positionAtBottom(queue: readonly QueueItem[]): number {
 type ItemSnapshot = Pick<QueueItem, 'id' | 'readId' | 'title' | 'url' | 'source' | 'tags' | 'readMinutes'>;
 
 /** What every save starts as: unread, no note, at `position`. */
-function newItem(snapshot: ItemSnapshot, position: number, now: number): QueueItem {
+export function newItem(snapshot: ItemSnapshot, position: number, now: number): QueueItem {
   return { ...snapshot, addedAt: now, state: 'unread', readAt: null, position, note: '', updatedAt: now };
 }
 

@@ -9,7 +9,7 @@
 import type { Read } from '@/src/catalogue/types';
 import type { SyncTombstone } from '@/src/db';
 import type { QueueItem } from './types';
-import { itemFromRead } from './rules';
+import { itemFromRead, newItem } from './rules';
 import { acceptedUrl } from './page-url';
 
 /** chrome.storage.sync limits (Firefox uses the same numbers). */
@@ -168,28 +168,10 @@ function describe(entry: SyncedItem, findRead: (readId: string) => Read | undefi
   const readId = readIdOf(entry);
   if (entry.snap) {
     const { t, l, o, g, m } = entry.snap;
-    return { ...emptyItem(entry), readId, title: t, url: l, source: o, tags: g, readMinutes: m };
+    return newItem({ id: entry.i, readId, title: t, url: l, source: o, tags: g, readMinutes: m }, entry.p, entry.u);
   }
   const read = readId === null ? undefined : findRead(readId);
   return read ? { ...itemFromRead(read, entry.p, entry.u), id: entry.i, readId } : null;
-}
-
-function emptyItem(entry: SyncedItem): QueueItem {
-  return {
-    id: entry.i,
-    readId: null,
-    title: '',
-    url: null,
-    source: '',
-    tags: [],
-    readMinutes: null,
-    addedAt: entry.a,
-    state: 'unread',
-    readAt: null,
-    position: entry.p,
-    note: '',
-    updatedAt: entry.u,
-  };
 }
 
 function applyEntry(base: QueueItem, entry: SyncedItem): QueueItem {
@@ -211,7 +193,7 @@ export function bucketKey(id: string): string {
   return `${SYNC_KEY_PREFIX}b${String(hash % SYNC_BUCKET_COUNT).padStart(2, '0')}`;
 }
 
-export const byteLength = (text: string) => new TextEncoder().encode(text).length;
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
 /** Bytes storage.sync charges for one key: its name plus its JSON value. */
 export const syncItemBytes = (key: string, value: unknown) => byteLength(key) + byteLength(JSON.stringify(value));

@@ -14,7 +14,7 @@ export type CardRead = Pick<Read, 'id' | 'title' | 'url' | 'source' | 'tags' | '
 
 const MAX_TAGS = 5;
 
-export function Highlighted({ text, ranges }: { text: string; ranges?: readonly Range[] }) {
+function Highlighted({ text, ranges }: { text: string; ranges?: readonly Range[] }) {
   if (!ranges?.length) return <>{text}</>;
   return (
     <>
@@ -31,7 +31,7 @@ function formatPublished(published: string): string {
   return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
-export function SaveToggle({ saved, onToggle }: { saved: boolean; onToggle: () => void }) {
+function SaveToggle({ saved, onToggle }: { saved: boolean; onToggle: () => void }) {
   return (
     <button
       type="button"

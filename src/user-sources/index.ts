@@ -13,9 +13,7 @@ export {
   listUserSources,
   previewUserSource,
   removeUserSource,
-  withoutKnownReads,
   MAX_SOURCE_NAME_LENGTH,
   type AddedUserSource,
   type UserSourcePreview,
 } from './store';
-export { linksOfBookmarks, linksOfMarkdown, type SourceLink, type SourceLinks } from './links';

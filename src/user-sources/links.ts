@@ -5,6 +5,7 @@
  */
 import { parseBookmarksHtml } from '@/src/queue/formats/bookmarks-html';
 import type { Rejection } from '@/src/queue/formats/parsed';
+import { clip } from '@/src/queue/page-url';
 
 /** One link as written in the file; `url` is unchecked. */
 export type SourceLink = { title: string; url: string; section: string | null; description: string | null; where: string };
@@ -111,8 +112,4 @@ export function linksOfBookmarks(html: string): SourceLinks {
     return [{ title: entry.link.title, url: entry.link.url, section: folder, description: entry.link.note || null, where: entry.where }];
   });
   return { ok: true, listTitle: null, links, rejected: parsed.rejected };
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -8,7 +8,7 @@ import { fnv1a64, idForUrl } from '@/src/catalogue/ids';
 import type { Read } from '@/src/catalogue/types';
 import type { UserSourceKind } from '@/src/db';
 import type { Rejection } from '@/src/queue/formats/parsed';
-import { importSizeError, MAX_IMPORT_BYTES } from '@/src/queue/import';
+import { importSizeError, importSizeOf } from '@/src/queue/import';
 import { acceptedUrl, normaliseUrl } from '@/src/queue/page-url';
 import { deriveTags, findConcepts } from '@/src/vocabulary';
 import { linksOfBookmarks, linksOfMarkdown, type SourceLink } from './links';
@@ -47,11 +47,6 @@ function kindOf(fileName: string, text: string): UserSourceKind | null {
   return null;
 }
 
-function utf8Bytes(text: string): number {
-  // Each UTF-16 unit is at most 3 UTF-8 bytes: short texts need no encoding to be known small.
-  return text.length * 3 <= MAX_IMPORT_BYTES ? text.length : new TextEncoder().encode(text).length;
-}
-
 /** Words the file writes in lowercase are ordinary words, so "… at Scale" is not credited to "Scale". */
 function lowercaseWordsOf(links: readonly SourceLink[]): Set<string> {
   const prose = links.map((link) => `${link.title} ${link.description ?? ''}`).join(' ');
@@ -84,7 +79,7 @@ function toRead(link: SourceLink, url: string, sourceId: string, commonWords: Re
 }
 
 function parse(fileName: string, text: string): UserSourceParseResult {
-  const tooBig = importSizeError(utf8Bytes(text));
+  const tooBig = importSizeError(importSizeOf(text));
   if (tooBig) return { ok: false, error: tooBig };
   const kind = kindOf(fileName, text);
   if (!kind) {

@@ -29,7 +29,7 @@ type KnownRead = Pick<Read, 'id' | 'url' | 'userSourceId'>;
  * Splits `reads` into new ones and ones the catalogue already holds. Reads of the source being
  * replaced (`sourceId`) do not count as known: they are about to be replaced.
  */
-export function withoutKnownReads(reads: readonly Read[], known: readonly KnownRead[], sourceId: string): { toAdd: Read[]; alreadyInCatalogue: number } {
+function withoutKnownReads(reads: readonly Read[], known: readonly KnownRead[], sourceId: string): { toAdd: Read[]; alreadyInCatalogue: number } {
   const others = known.filter((read) => read.userSourceId !== sourceId);
   const knownIds = new Set(others.map((read) => read.id));
   const knownUrls = new Set(others.flatMap((read) => (read.url ? [comparableUrl(read.url)] : [])));

@@ -9,7 +9,7 @@ import type { QueueItem, QueueState } from '../types';
 import { sortQueue } from '../rules';
 import { decodeEntities, escapeHtml, type ImportEntry, type ImportedLink, type ParseResult } from './parsed';
 
-export const BOOKMARKS_DOCTYPE = '<!DOCTYPE NETSCAPE-Bookmark-file-1>';
+const BOOKMARKS_DOCTYPE = '<!DOCTYPE NETSCAPE-Bookmark-file-1>';
 const FOLDER_NAMES: Record<QueueState, string> = { unread: 'Unread', read: 'Read' };
 
 const seconds = (time: number) => Math.floor(time / 1000);

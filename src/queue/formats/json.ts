@@ -7,7 +7,7 @@ import { sortQueue } from '../rules';
 import type { ImportEntry, ParseResult, Rejection } from './parsed';
 
 export const JSON_FORMAT = 'docent-queue';
-export const JSON_VERSION = 1;
+const JSON_VERSION = 1;
 
 export type QueueExportFile = {
   format: typeof JSON_FORMAT;

@@ -64,8 +64,9 @@ export function parseMarkdown(text: string): ParseResult {
   const entries: ImportEntry[] = [];
   const rejected: Rejection[] = [];
   let state: QueueState = 'unread';
-  let lastLink: { title: string; note: string[] } | null = null;
+  /** The link the following quoted lines are the note of, and those lines so far. */
   let lastEntry: Extract<ImportEntry, { kind: 'link' }> | null = null;
+  let noteLines: string[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((line, index) => {
     const heading = HEADING.exec(line);
@@ -73,29 +74,29 @@ export function parseMarkdown(text: string): ParseResult {
       const name = heading[1].toLowerCase();
       if (/^(read|done|archive|archived|read archive)$/.test(name)) state = 'read';
       else if (/^(unread|to read|reading list|queue)$/.test(name)) state = 'unread';
-      lastLink = lastEntry = null;
+      lastEntry = null;
       return;
     }
     const note = NOTE_LINE.exec(line);
-    if (note && lastLink && lastEntry) {
-      lastLink.note.push(unescapeText(note[1]));
-      lastEntry.link.note = lastLink.note.join('\n');
+    if (note && lastEntry) {
+      noteLines.push(unescapeText(note[1]));
+      lastEntry.link.note = noteLines.join('\n');
       return;
     }
     const link = LINK_LINE.exec(line);
     if (!link) {
       // Another list item (a read without a link, "- **Title**") ends the previous link's note.
-      if (LIST_ITEM.test(line)) lastLink = lastEntry = null;
+      if (LIST_ITEM.test(line)) lastEntry = null;
       return;
     }
     const title = unescapeText(link[1]).trim();
     const where = `line ${index + 1}`;
     if (link[2] === '') {
       rejected.push({ where, reason: 'link without a URL' });
-      lastLink = lastEntry = null;
+      lastEntry = null;
       return;
     }
-    lastLink = { title, note: [] };
+    noteLines = [];
     lastEntry = {
       kind: 'link',
       where,
