@@ -7,7 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { contextMenusSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { exposeHandlers } from '@/src/platform/background-hooks';
-import { searchPageUrl } from './omnibox';
+import { searchPageUrl } from '@/src/platform/tabs';
 import { reportingSaveProblems } from './badge';
 import { db } from '@/src/db';
 import { savePage } from '@/src/queue/repository';

@@ -10,6 +10,7 @@ import { t } from '@/src/platform/i18n';
 import { openUrlFor } from '@/src/ui/web-search';
 import { exposeHandlers } from '@/src/platform/background-hooks';
 import { catalogueReady } from './catalogue-loader';
+import { searchPageUrl } from '@/src/platform/tabs';
 
 const SUGGESTION_LIMIT = 6;
 
@@ -44,11 +45,6 @@ export async function omniboxSuggestions(text: string): Promise<OmniboxSuggestio
     content: openUrlFor(read, engine),
     description: descriptionText(`${read.title} — ${read.source}`),
   }));
-}
-
-/** The popup's search view, in a tab, with `query` filled in. */
-export function searchPageUrl(query: string): string {
-  return browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query.trim())}`);
 }
 
 /** Where Enter goes: a chosen suggestion is a read's URL; anything else is a query. */

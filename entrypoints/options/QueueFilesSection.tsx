@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { db } from '@/src/db';
 import * as queue from '@/src/queue/repository';
 import { applyImport } from '@/src/queue/import-repository';
-import { importSizeError, previewImport, type ImportPreview } from '@/src/queue/import';
+import { QUEUE_IMPORT_FILE_TYPES, importSizeError, previewImport, type ImportPreview } from '@/src/queue/import';
 import type { QueueItem } from '@/src/queue/types';
 import type { ExportFormat } from '@/src/queue/export';
 import { EXPORT_CHOICES, downloadQueue } from '@/src/ui/queue-export';
@@ -140,7 +140,7 @@ export function QueueFilesSection() {
           {t('options_import_label')}
           <span class="options-hint">{t('options_import_hint')}</span>
         </span>
-        <input type="file" accept=".json,.md,.markdown,.html,.htm,.csv" onChange={(event) => void pickFile(event)} />
+        <input type="file" accept={QUEUE_IMPORT_FILE_TYPES} onChange={(event) => void pickFile(event)} />
       </label>
       {pending ? <ImportPreviewPanel pending={pending} onApply={() => void apply()} onCancel={() => setPending(null)} /> : null}
       {outcome ? (

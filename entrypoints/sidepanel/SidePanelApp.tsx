@@ -9,14 +9,10 @@ import { onMessage } from '@/src/platform/messaging';
 import { searchEngineSetting } from '@/src/platform/settings';
 import { useSetting } from '@/src/ui/use-setting';
 import { t } from '@/src/platform/i18n';
-import { targetTabId, openInNewTab } from '@/src/platform/tabs';
+import { targetTabId, openInNewTab, searchPageUrl } from '@/src/platform/tabs';
 import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
 import { RelatedView, type RelatedState } from '@/src/ui/views/RelatedView';
 import { StorageNotice } from '@/src/ui/StorageNotice';
-
-function searchPage(query: string): string {
-  return browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`);
-}
 
 export function SidePanelApp() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -81,8 +77,8 @@ export function SidePanelApp() {
           engine={engine}
           savedIds={savedIds}
           onToggleSave={toggleSave}
-          onTag={(tag) => void openInNewTab(searchPage(tag))}
-          onSearch={() => void openInNewTab(searchPage(''))}
+          onTag={(tag) => void openInNewTab(searchPageUrl(tag))}
+          onSearch={() => void openInNewTab(searchPageUrl(''))}
         />
       </div>
     </div>

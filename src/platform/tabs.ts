@@ -17,6 +17,11 @@ export async function targetTabId(pageUrl: string = location.href): Promise<numb
   return active?.id ?? null;
 }
 
+/** The popup's search view, in a tab, with `query` filled in. */
+export function searchPageUrl(query: string): string {
+  return browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query.trim())}`);
+}
+
 /** Open `url` in a new tab next to the current one, in the foreground. */
 export async function openInNewTab(url: string): Promise<void> {
   await browser.tabs.create({ url, active: true });

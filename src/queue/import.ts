@@ -38,6 +38,9 @@ const PARSERS: Record<ImportFormat, (text: string) => ParseResult> = {
   'pocket-csv': parsePocketCsv,
 };
 
+/** The file names {@link detectFormat} knows, for the file picker. */
+export const QUEUE_IMPORT_FILE_TYPES = '.json,.md,.markdown,.html,.htm,.csv';
+
 /** Unambiguous content wins over the file name; the name wins over weaker content hints. */
 export function detectFormat(name: string, text: string): ImportFormat | null {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();

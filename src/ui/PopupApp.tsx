@@ -112,7 +112,8 @@ export function PopupApp() {
   };
 
   // The tab's own page, saveable like a read (the Pocket gesture); its queue id is derived from its URL.
-  const tabPage = (() => {
+  // Memoised: looking it up parses every queued link, and a keystroke in Search re-renders the popup.
+  const tabPage = useMemo(() => {
     if (related.kind !== 'ready' || !/^https?:/.test(related.tab.url)) return undefined;
     const { url, title } = related.tab;
     // Saved as this page, or as the catalogue read with the same link: either way the page is in the queue.
@@ -121,7 +122,7 @@ export function PopupApp() {
       saved: saved !== undefined,
       onToggleSave: () => void (saved ? remove(saved) : queueActions.savePage({ url, title })),
     };
-  })();
+  }, [related, queue]);
 
   const toggleSave = (read: Read) => {
     const saved = queue?.find((item) => item.id === read.id);
