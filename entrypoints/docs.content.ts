@@ -18,6 +18,7 @@ import { extractCandidatesInSlices } from '@/src/keywords/extract';
 import { findConcepts } from '@/src/vocabulary';
 import { sendMessage } from '@/src/platform/messaging';
 import { readDecisionFor } from '@/src/platform/permissions';
+import { mayReadWhenAsked } from '@/src/sites/site-policy';
 
 /** Wait this long after a location change: single-page sites render the new page after the URL changes. */
 const LOCATION_CHANGE_DEBOUNCE_MS = 600;
@@ -62,7 +63,7 @@ async function readAndSend(ctx: ContentScriptContext): Promise<void> {
     // The user's exclude list and the never-read hosts win over every way this script got here.
     const url = location.href;
     const decision = await readDecisionFor(url);
-    if (!decision.allowed && decision.reason !== 'not-granted') return;
+    if (!mayReadWhenAsked(decision)) return;
     // The vocabulary is built on first use (~10 ms): in a task of its own, before the sliced read.
     findConcepts('');
     await yieldToPage(ctx);

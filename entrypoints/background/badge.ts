@@ -11,7 +11,8 @@ import { db } from '@/src/db';
 import { pageId } from '@/src/queue/page-url';
 import type { TabRelated } from '@/src/platform/messages';
 import { onTabRelatedChanged } from '@/src/platform/tab-events';
-import { readDecisionFor } from '@/src/platform/permissions';
+import { readDecisionFor } from './site-decisions';
+import { mayReadWhenAsked } from '@/src/sites/site-policy';
 import { excludedHostsSetting, grantedSitesSetting } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { isQuotaError } from '@/src/db';
@@ -87,7 +88,7 @@ async function renderTab(tabId: number): Promise<void> {
   const [decision, queued] = await Promise.all([readDecisionFor(url), isQueued(url)]);
   // A page outside the automatic sites still gets a count once the user opened Docent on it
   // (read on demand); excluded and never-read sites never do.
-  const countable = decision.allowed || decision.reason === 'not-granted';
+  const countable = mayReadWhenAsked(decision);
   const known = relatedByTab.get(tabId);
   let text: string;
   try {

@@ -13,14 +13,14 @@ import { onMessage } from '@/src/platform/messaging';
 import { sanitizePageKeywords } from '@/src/platform/message-guards';
 import { emitTabRelatedChanged } from '@/src/platform/tab-events';
 import { exposeHandlers } from '@/src/platform/background-hooks';
-import { readDecisionFor } from '@/src/platform/permissions';
+import { DOCS_CONTENT_SCRIPT_FILE } from '@/src/platform/permissions';
+import { readDecisionFor } from './site-decisions';
+import { mayReadWhenAsked } from '@/src/sites/site-policy';
 import { db, fromStoredRead, readsRevision } from '@/src/db';
 import { createRelatedIndex, relatedForCandidates, type RelatedIndex } from '@/src/ranking';
 import { TabKeywordStore, unreadableReason } from '@/src/ranking/tab-pages';
 import { catalogueReady } from './catalogue-loader';
 
-/** The built content script (WXT writes `entrypoints/docs.content.ts` here). */
-const DOCS_CONTENT_SCRIPT = '/content-scripts/docs.js';
 /** How long to wait for an on-demand read to report before answering "unknown". */
 const ON_DEMAND_TIMEOUT_MS = 3000;
 
@@ -65,10 +65,9 @@ async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }
  */
 const answers = new Map<number, { page: PageKeywords; revision: string; answer: TabRelated }>();
 
+/** Pages whose keywords Docent may keep: readable pages on sites it may read when asked (the popup). */
 async function mayKeep(url: string): Promise<boolean> {
-  const decision = await readDecisionFor(url);
-  // Not granted is fine: the script only runs there when the user asked (popup). Excluded and never-read sites are not.
-  return decision.allowed || decision.reason === 'not-granted';
+  return unreadableReason(url) === null && mayReadWhenAsked(await readDecisionFor(url));
 }
 
 async function rankTab(tabId: number, page: PageKeywords): Promise<TabRelated> {
@@ -109,7 +108,7 @@ function waitForKeywords(tabId: number): Promise<PageKeywords | undefined> {
 async function readOnDemand(tabId: number): Promise<PageKeywords | undefined> {
   const reported = waitForKeywords(tabId);
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [DOCS_CONTENT_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [`/${DOCS_CONTENT_SCRIPT_FILE}`] });
   } catch {
     return undefined; // no activeTab grant, or a page the browser protects
   }
@@ -130,7 +129,7 @@ export async function tabRelated(tabId: number): Promise<TabRelated> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const title = tab.title ?? '';
-  if (unreadableReason(url) !== null || !(await mayKeep(url))) return emptyAnswer(tabId, url, title, 'unreadable');
+  if (!(await mayKeep(url))) return emptyAnswer(tabId, url, title, 'unreadable');
   const known = (await tabPages()).get(tabId, url);
   const page = known ?? (await readOnDemand(tabId));
   if (!page) return emptyAnswer(tabId, url, title, 'unknown');
@@ -138,7 +137,7 @@ export async function tabRelated(tabId: number): Promise<TabRelated> {
 }
 
 async function keepPageKeywords(tabId: number, page: PageKeywords): Promise<void> {
-  if (unreadableReason(page.url) !== null || !(await mayKeep(page.url))) return;
+  if (!(await mayKeep(page.url))) return;
   const pages = await tabPages();
   pages.set(tabId, page);
   await persist(pages);

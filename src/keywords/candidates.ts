@@ -5,7 +5,7 @@
  */
 import type { Term } from './types';
 import type { PageText } from './page-text';
-import { runToEnd, type WorkSteps } from './steps';
+import type { WorkSteps } from './steps';
 import { codeIdentifiers, isContentWord, tokenize } from './tokens';
 
 /**
@@ -67,12 +67,8 @@ export function chunksOf(text: string): string[] {
  * Each term's emphasis on the page: the weights of the title, meta and heading blocks it appears
  * in (once per block, capped so a term in every heading does not run away), plus a sub-linear
  * share of its body occurrences — being in the title matters more than the 40th repetition.
+ * In steps of one chunk of text each (see ./steps).
  */
-export function candidateTerms(page: PageText, findConcepts: ConceptFinder, options: CandidateOptions = {}): Term[] {
-  return runToEnd(candidateTermSteps(page, findConcepts, options));
-}
-
-/** `candidateTerms` as steps of one chunk of text each. */
 export function* candidateTermSteps(page: PageText, findConcepts: ConceptFinder, options: CandidateOptions = {}): WorkSteps<Term[]> {
   const maxTerms = options.maxTerms ?? 300;
   const structural = new Map<string, number>();

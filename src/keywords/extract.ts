@@ -2,7 +2,6 @@
  * Document → page keywords, in two steps that can run in different places:
  * `extractCandidates` needs only the DOM and the vocabulary (content script), and
  * `weighCandidates` needs the catalogue's term statistics (background, CLI).
- * `extractKeywords` runs both, for Node and tests.
  */
 import type { Term } from './types';
 import { pageTextSteps, type PageTextOptions } from './page-text';
@@ -19,8 +18,6 @@ export type PageCandidates = {
   title: string;
   /** Terms with their weighted counts on the page (not yet weighed against the catalogue). */
   candidates: Term[];
-  charsConsidered: number;
-  truncated: boolean;
 };
 
 /** Keywords are at most this many terms: enough for a page's topics, few enough to show and rank fast. */
@@ -49,8 +46,6 @@ function* extractionSteps(doc: Document, findConcepts: ConceptFinder, options: E
   return {
     title: page.title,
     candidates: yield* candidateTermSteps(page, findConcepts, { maxTerms: options.maxCandidates }),
-    charsConsidered: page.charsConsidered,
-    truncated: page.truncated,
   };
 }
 
@@ -60,15 +55,4 @@ export type WeighingContext = TermStatistics & { isConcept(term: string): boolea
 /** Candidates → the page's characteristic terms; vocabulary concepts are favoured (see weighting.ts). */
 export function weighCandidates(candidates: readonly Term[], context: WeighingContext): Term[] {
   return characteristicTerms(candidates, context, { limit: KEYWORD_LIMIT, isConcept: (term) => context.isConcept(term) });
-}
-
-/** Both steps at once (Node, tests): the page's title and its characteristic terms. */
-export function extractKeywords(
-  doc: Document,
-  findConcepts: ConceptFinder,
-  context: WeighingContext,
-  options: ExtractOptions = {},
-): { title: string; keywords: Term[] } {
-  const { title, candidates } = extractCandidates(doc, findConcepts, options);
-  return { title, keywords: weighCandidates(candidates, context) };
 }

@@ -14,10 +14,6 @@ const STOPWORDS: ReadonlySet<string> = new Set(englishStopwords);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*(?:[-_.][\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*)*[+#]{0,2}/gu;
 const CAMEL_OR_SNAKE = /^(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[a-z0-9]+(?:[_-][a-z0-9]+)+)$/;
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}
-
 /** Lower-cased tokens of `text`, in order (stopwords included; callers decide). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];

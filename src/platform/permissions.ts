@@ -12,7 +12,7 @@ import { grantedSitesSetting, readSiteLists } from './settings';
 /** Id of the dynamically registered copy of the docs content script. */
 export const GRANTED_SITES_SCRIPT_ID = 'docent-granted-sites';
 /** Where WXT writes the `docs.content.ts` entrypoint in the build. */
-const DOCS_CONTENT_SCRIPT_FILE = 'content-scripts/docs.js';
+export const DOCS_CONTENT_SCRIPT_FILE = 'content-scripts/docs.js';
 
 /** The browser reports host permissions by origin (path `/*`), so compare in that form. */
 const originPattern = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');

@@ -2,13 +2,15 @@
  * User settings, persisted with wxt storage. Preferences live in the sync area so they follow
  * the user; site grants live in the local area because permissions belong to one browser.
  * Each item carries a version; a format change bumps it and adds a migration beside it.
+ * The items are marked pure: WXT reads an item's value as it is defined, so a bundle that never
+ * uses an item (the content script needs only the site lists) must not define it at all.
  */
 import { storage } from 'wxt/utils/storage';
 import { normaliseHostEntry, type SiteLists } from '@/src/sites/site-policy';
 
 export type SearchEngine = 'duckduckgo' | 'google' | 'bing' | 'kagi' | 'startpage';
 
-export const searchEngineSetting = storage.defineItem<SearchEngine>('sync:searchEngine', {
+export const searchEngineSetting = /* @__PURE__ */ storage.defineItem<SearchEngine>('sync:searchEngine', {
   fallback: 'duckduckgo',
   version: 1,
 });
@@ -32,7 +34,7 @@ export function normaliseExcludedHosts(entries: readonly unknown[]): string[] {
  * v1 stored the entries as typed ("https://Mail.Example.com/inbox"); v2 stores bare,
  * lower-case host names so the background and content script can compare them directly.
  */
-export const excludedHostsSetting = storage.defineItem<string[]>('sync:excludedHosts', {
+export const excludedHostsSetting = /* @__PURE__ */ storage.defineItem<string[]>('sync:excludedHosts', {
   fallback: [],
   version: 2,
   migrations: {
@@ -41,13 +43,13 @@ export const excludedHostsSetting = storage.defineItem<string[]>('sync:excludedH
 });
 
 /** Match patterns the user granted through optional host permissions (beyond the doc sites). */
-export const grantedSitesSetting = storage.defineItem<string[]>('local:grantedSites', {
+export const grantedSitesSetting = /* @__PURE__ */ storage.defineItem<string[]>('local:grantedSites', {
   fallback: [],
   version: 1,
 });
 
 /** Whether Docent adds its entries to the page's context menu. */
-export const contextMenusSetting = storage.defineItem<boolean>('sync:contextMenus', {
+export const contextMenusSetting = /* @__PURE__ */ storage.defineItem<boolean>('sync:contextMenus', {
   fallback: true,
   version: 1,
 });
@@ -56,14 +58,14 @@ export const contextMenusSetting = storage.defineItem<boolean>('sync:contextMenu
  * Whether this browser's queue goes through the browser's sync storage. Local, not synced:
  * consent to put the queue in the browser account's sync is each browser's own.
  */
-export const queueSyncSetting = storage.defineItem<boolean>('local:queueSync', {
+export const queueSyncSetting = /* @__PURE__ */ storage.defineItem<boolean>('local:queueSync', {
   fallback: true,
   version: 1,
 });
 
 export type Theme = 'system' | 'light' | 'dark';
 
-export const themeSetting = storage.defineItem<Theme>('sync:theme', {
+export const themeSetting = /* @__PURE__ */ storage.defineItem<Theme>('sync:theme', {
   fallback: 'system',
   version: 1,
 });

@@ -10,7 +10,7 @@ import { canonicalOf, findConcepts } from '@/src/vocabulary';
 import { buildRelatedIndex, relatedReads, type RelatedIndex } from './related';
 
 export { buildRelatedIndex, relatedReads, RELATED_THRESHOLD, RELATED_FIELD_WEIGHTS } from './related';
-export type { RelatedIndex, RelatedOptions, ConceptVocabulary } from './related';
+export type { RelatedIndex } from './related';
 
 /** The related-reads index over `reads` with the shared architecture vocabulary. */
 export function createRelatedIndex(reads: readonly Read[]): RelatedIndex {

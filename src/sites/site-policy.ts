@@ -87,8 +87,12 @@ export function readDecision(url: string, lists: SiteLists): ReadDecision {
   return { allowed: false, reason: 'not-granted' };
 }
 
-export function mayReadUrl(url: string, lists: SiteLists): boolean {
-  return readDecision(url, lists).allowed;
+/**
+ * Whether Docent may read a page the user opened Docent on: anywhere it may read on its own, and
+ * on sites not granted (the popup asked); never on excluded, never-read or non-web pages.
+ */
+export function mayReadWhenAsked(decision: ReadDecision): boolean {
+  return decision.allowed || decision.reason === 'not-granted';
 }
 
 /**

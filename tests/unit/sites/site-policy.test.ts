@@ -4,7 +4,6 @@ import {
   isDefaultDocSite,
   isExcludedHost,
   matchesPattern,
-  mayReadUrl,
   normaliseHostEntry,
   readDecision,
   sitePatternFor,
@@ -94,7 +93,7 @@ describe('exclude list', () => {
       allowed: false,
       reason: 'excluded',
     });
-    expect(mayReadUrl('https://redis.io/docs/', { excluded: ['kafka.apache.org'], granted: [] })).toBe(true);
+    expect(readDecision('https://redis.io/docs/', { excluded: ['kafka.apache.org'], granted: [] }).allowed).toBe(true);
   });
 });
 
