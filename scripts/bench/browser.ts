@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { ExtensionHarness } from '@/tests/e2e/fixtures';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/server';
+import { storedMetaIfPresent } from '@/tests/e2e/raw-storage';
 import type { Read } from '@/src/catalogue/types';
 import type { CatalogueSyncRecord } from '@/src/db';
 import { REMOTE_DEBUGGING_ARG } from './second-client';
@@ -54,31 +55,9 @@ export async function openBenchBrowser(extensionDir: string, pagesDir: string): 
   };
 }
 
-/**
- * What the last catalogue sync recorded in the extension's IndexedDB (`meta.lastCatalogueSync`), read
- * with raw IndexedDB from the service worker; undefined while the database or the record is missing.
- */
-export async function lastCatalogueSync(serviceWorker: Worker): Promise<CatalogueSyncRecord | undefined> {
-  return serviceWorker.evaluate(async () => {
-    // Opening a database that does not exist would create an empty one and confuse Dexie: look first.
-    if (!(await indexedDB.databases()).some((database) => database.name === 'docent')) return undefined;
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('docent');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      if (!database.objectStoreNames.contains('meta')) return undefined;
-      const entry = await new Promise<{ value: CatalogueSyncRecord } | undefined>((resolve, reject) => {
-        const request = database.transaction('meta').objectStore('meta').get('lastCatalogueSync');
-        request.onsuccess = () => resolve(request.result as { value: CatalogueSyncRecord } | undefined);
-        request.onerror = () => reject(request.error);
-      });
-      return entry?.value;
-    } finally {
-      database.close();
-    }
-  });
+/** What the last catalogue sync recorded in the extension's IndexedDB; undefined while the database or the record is missing. */
+export function lastCatalogueSync(serviceWorker: Worker): Promise<CatalogueSyncRecord | undefined> {
+  return storedMetaIfPresent<CatalogueSyncRecord>(serviceWorker, 'lastCatalogueSync');
 }
 
 /** Wait until the service worker has loaded catalogue `version` into IndexedDB; returns its sync record. */

@@ -104,6 +104,13 @@ function namesTheSite(phrase: string, url: string): boolean {
   return firstWord.length >= 3 && url.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(firstWord);
 }
 
+/** The words `texts` write in lowercase: ordinary words, for {@link creditOf}'s `commonWords`. */
+export function lowercaseWords(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []) words.add(word);
+  return words;
+}
+
 /**
  * Who wrote or published a linked article, as far as its title says. `commonWords` (lowercase
  * words of ordinary prose) tells a trailing "at Various Layers" or "at Scale" from "at Riot Games".

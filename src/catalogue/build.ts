@@ -3,7 +3,7 @@
  * (scripts/dataset.ts), tests call it on the real sources.
  */
 import { createVocabulary, deriveTags, normaliseTerm, vocabularyRows } from '@/src/vocabulary';
-import { awesomeUrlsByPlainScan, creditOf, parseAwesomeList } from './awesome';
+import { awesomeUrlsByPlainScan, creditOf, lowercaseWords, parseAwesomeList } from './awesome';
 import { idForTitle, idForUrl, normaliseTitle } from './ids';
 import { isListingPage, listingTitlesByStatsLine, parseListingPage, type ListingEntry } from './listing';
 import { normaliseTag, splitCorpusTags } from './tags';
@@ -86,7 +86,7 @@ export function buildCatalogue(sources: readonly SourceFile[]): CatalogueBuild {
 
   // Awesome list: one read per URL, credited and tagged from its title and section.
   // Words the summaries write in lowercase are ordinary words, not names ("various", "scale").
-  const commonWords = new Set(listingReads.flatMap((read) => (read.summary ?? '').match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []));
+  const commonWords = lowercaseWords(listingReads.map((read) => read.summary ?? ''));
   const awesomeByUrl = new Map<string, Read>();
   for (const file of awesomeFiles) {
     for (const link of parseAwesomeList(file.text, file.name)) {

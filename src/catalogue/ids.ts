@@ -2,6 +2,7 @@
  * Stable, short read ids (they are IndexedDB keys): a 64-bit FNV-1a hash in base 36, derived
  * from the URL or the normalised title, never from a position in a file.
  */
+import { normaliseTag } from './tags';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -22,17 +23,9 @@ export function fnv1a64(text: string): string {
   return fnv1a64Bits(text).toString(36);
 }
 
-/** Title as compared across pages: case, Unicode dashes/quotes/spaces and trailing punctuation folded. */
+/** Title as compared across pages: folded like a tag (case, Unicode dashes, quotes and spaces), trailing punctuation dropped. */
 export function normaliseTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019\u201b`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.!?:;,]+$/, '')
-    .trim();
+  return normaliseTag(title).replace(/[\s.!?:;,]+$/, '');
 }
 
 export function idForUrl(url: string): string {

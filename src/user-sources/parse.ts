@@ -3,7 +3,7 @@
  * vocabulary and checked like the bundled ones, so search and suggestions treat them alike.
  * Pure (no database); comparing against what the catalogue already holds is ./store's job.
  */
-import { creditOf } from '@/src/catalogue/awesome';
+import { creditOf, lowercaseWords } from '@/src/catalogue/awesome';
 import { fnv1a64, idForUrl } from '@/src/catalogue/ids';
 import type { Read } from '@/src/catalogue/types';
 import type { UserSourceKind } from '@/src/db';
@@ -47,12 +47,6 @@ function kindOf(fileName: string, text: string): UserSourceKind | null {
   return null;
 }
 
-/** Words the file writes in lowercase are ordinary words, so "… at Scale" is not credited to "Scale". */
-function lowercaseWordsOf(links: readonly SourceLink[]): Set<string> {
-  const prose = links.map((link) => `${link.title} ${link.description ?? ''}`).join(' ');
-  return new Set(prose.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
-}
-
 /** The shared derivation, plus concepts a user's own section name states ("Message queues"). */
 function tagsOf(title: string, section: string | null): string[] {
   const fromSection = section ? findConcepts(section).map((match) => match.canonical) : [];
@@ -89,7 +83,8 @@ function parse(fileName: string, text: string): UserSourceParseResult {
   if (!found.ok) return found;
 
   const sourceId = userSourceIdFor(fileName);
-  const commonWords = lowercaseWordsOf(found.links);
+  // Words the file writes in lowercase are ordinary words, so "… at Scale" is not credited to "Scale".
+  const commonWords = lowercaseWords(found.links.map((link) => `${link.title} ${link.description ?? ''}`));
   const rejected = [...found.rejected];
   const reads: Read[] = [];
   const firstSeen = new Map<string, string>();

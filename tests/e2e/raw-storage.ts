@@ -62,26 +62,34 @@ export const storedQueue = async (serviceWorker: Worker): Promise<QueueItem[]> =
 export const storedMeta = async <T>(serviceWorker: Worker, key: string): Promise<T | undefined> =>
   (await idb<{ value: T } | undefined>(serviceWorker, { op: 'get', store: 'meta', key }))?.value;
 
-/** The catalogue version stored, or null while the database or its meta table does not exist yet. */
-export function storedCatalogueVersion(serviceWorker: Worker): Promise<string | null> {
-  return serviceWorker.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((database) => database.name === 'docent')) return null;
+/**
+ * A meta value, or undefined while the database, its meta table or the key does not exist yet
+ * (it looks before opening: opening a missing database would create an empty one and confuse Dexie).
+ */
+export function storedMetaIfPresent<T>(serviceWorker: Worker, key: string): Promise<T | undefined> {
+  return serviceWorker.evaluate(async (key) => {
+    if (!(await indexedDB.databases()).some((database) => database.name === 'docent')) return undefined;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('docent');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
     try {
-      if (!db.objectStoreNames.contains('meta')) return null;
-      return await new Promise<string | null>((resolve, reject) => {
-        const get = db.transaction('meta').objectStore('meta').get('catalogueVersion');
-        get.onsuccess = () => resolve((get.result as { value?: string } | undefined)?.value ?? null);
+      if (!db.objectStoreNames.contains('meta')) return undefined;
+      return await new Promise<unknown>((resolve, reject) => {
+        const get = db.transaction('meta').objectStore('meta').get(key);
+        get.onsuccess = () => resolve((get.result as { value?: unknown } | undefined)?.value);
         get.onerror = () => reject(get.error);
       });
     } finally {
       db.close();
     }
-  });
+  }, key) as Promise<T | undefined>;
+}
+
+/** The catalogue version stored, or null while there is none. */
+export async function storedCatalogueVersion(serviceWorker: Worker): Promise<string | null> {
+  return (await storedMetaIfPresent<string>(serviceWorker, 'catalogueVersion')) ?? null;
 }
 
 /**
