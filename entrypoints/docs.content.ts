@@ -14,8 +14,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_DOC_SITE_PATTERNS } from '@/src/sites/doc-sites';
-import { extractCandidatesInSlices } from '@/src/keywords/extract';
-import { findConcepts } from '@/src/vocabulary';
+import { runInSlices } from '@/src/keywords/steps';
+import { pageTermSteps } from '@/src/relevance/page-terms';
+import { vocabulary } from '@/src/relevance/shipped-vocabulary';
 import { sendMessage } from '@/src/platform/messaging';
 import { readDecisionFor } from '@/src/platform/permissions';
 import { mayReadWhenAsked } from '@/src/sites/site-policy';
@@ -64,18 +65,18 @@ async function readAndSend(ctx: ContentScriptContext): Promise<void> {
     const url = location.href;
     const decision = await readDecisionFor(url);
     if (!mayReadWhenAsked(decision)) return;
-    // The vocabulary is built on first use (~10 ms): in a task of its own, before the sliced read.
-    findConcepts('');
+    // The vocabulary is built on first use (a few ms): in a task of its own, before the sliced read.
+    const terms = vocabulary();
     await yieldToPage(ctx);
-    const read = await extractCandidatesInSlices(document, findConcepts, {
+    const read = await runInSlices(pageTermSteps(document, url, terms), {
       yieldToPage: () => yieldToPage(ctx),
       // A newer read covers a page that moved on; a reloaded extension has no one to send to.
       shouldStop: () => ctx.isInvalid || location.href !== url,
     });
     if (!read) return;
-    const { title, candidates } = read.value;
+    const { title, terms: pageTerms } = read.value;
     const extractMs = Math.round(read.busyMs * 10) / 10;
-    await sendMessage({ type: 'page-keywords', page: { url, title, keywords: candidates, extractMs } }).catch(
+    await sendMessage({ type: 'page-keywords', page: { url, title, terms: pageTerms, extractMs } }).catch(
       () => undefined, // the extension was reloaded or the background is restarting; the next read will do
     );
   } catch (error) {

@@ -1,9 +1,9 @@
 /**
  * The naive baseline the related-reads quality is measured against: a generic keyword extractor
  * (`keyword-extractor`: stopword removal only) on the page's whole text, its 30 most frequent
- * words looked up in the same FlexSearch index and scored with the same field weights (sum of
- * keyword count × field weight), with no main-content pick, no vocabulary phrases or concept
- * ordering, no IDF and no threshold. Same output as `suggest --json`:
+ * words looked up as whole words in each read's title, tags and summary and scored by keyword
+ * count × the best field's weight (title 3, tags 3, summary 1), with no main-content pick, no
+ * folding, no vocabulary phrases, no IDF and no threshold. Same output as `suggest --json`:
  *
  *   npx tsx scripts/baseline.ts [--limit N] FILE.html... > /tmp/baseline.json
  *   node ../shared/eval/score.mjs --suggest /tmp/baseline.json
@@ -12,62 +12,61 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import keywordExtractor from 'keyword-extractor';
 import type { Read } from '@/src/catalogue/types';
-import type { Term } from '@/src/keywords/types';
-import { createRelatedIndex, RELATED_FIELD_WEIGHTS, type RelatedIndex } from '@/src/ranking';
 
 const BASELINE_KEYWORDS = 30;
+const FIELD_WEIGHTS = { title: 3, tags: 3, summary: 1 };
 
-function naiveKeywords(html: string): Term[] {
+function naiveKeywords(html: string): [string, number][] {
   const { document } = parseHTML(html);
   const text = document.body?.textContent ?? '';
   const words = keywordExtractor.extract(text, { language: 'english', remove_digits: true, return_changed_case: true, remove_duplicates: false });
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, BASELINE_KEYWORDS)
-    .map(([term, weight]) => ({ term, weight }));
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, BASELINE_KEYWORDS);
 }
 
-/** Plain retrieval: every read containing a keyword scores keyword weight × the best field's weight. */
-function naiveRanking(keywords: readonly Term[], index: RelatedIndex, limit: number) {
-  const scores = new Map<number, { score: number; matched: string[] }>();
-  for (const { term, weight } of keywords) {
-    const bestField = new Map<number, number>();
-    for (const [field, positions] of index.lookup(term)) {
-      for (const position of positions) bestField.set(position, Math.max(bestField.get(position) ?? 0, RELATED_FIELD_WEIGHTS[field]));
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const fieldWords = new WeakMap<Read, Record<keyof typeof FIELD_WEIGHTS, Set<string>>>();
+function wordsOfRead(read: Read) {
+  let words = fieldWords.get(read);
+  if (!words) fieldWords.set(read, (words = { title: wordsOf(read.title), tags: wordsOf(read.tags.join(' ')), summary: wordsOf(read.summary ?? '') }));
+  return words;
+}
+
+/** The baseline's related reads for a page's HTML, best first. */
+export function baselineRelated(html: string, reads: readonly Read[], limit: number): Read[] {
+  const keywords = naiveKeywords(html);
+  const scored = reads.map((read, position) => {
+    const words = wordsOfRead(read);
+    let score = 0;
+    for (const [word, count] of keywords) {
+      const best = Math.max(...(Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[]).map((f) => (words[f].has(word) ? FIELD_WEIGHTS[f] : 0)));
+      score += count * best;
     }
-    for (const [position, fieldWeight] of bestField) {
-      const entry = scores.get(position) ?? { score: 0, matched: [] };
-      entry.score += weight * fieldWeight;
-      entry.matched.push(term);
-      scores.set(position, entry);
-    }
+    return { read, position, score };
+  });
+  const seen = new Set<string>();
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .filter(({ read }) => !seen.has(read.title.toLowerCase()) && seen.add(read.title.toLowerCase()))
+    .slice(0, limit)
+    .map((s) => s.read);
+}
+
+if (process.argv[1]?.endsWith('baseline.ts')) {
+  const argv = process.argv.slice(2);
+  const limitAt = argv.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : 10;
+  const files = argv.filter((arg, i) => !arg.startsWith('--') && (limitAt < 0 || i !== limitAt + 1));
+  if (files.length === 0 || !Number.isInteger(limit) || limit < 1) {
+    console.error('usage: npx tsx scripts/baseline.ts [--limit N] FILE.html...');
+    process.exit(1);
   }
-  const seenTitles = new Set<string>();
-  return [...scores]
-    .sort(([a, x], [b, y]) => y.score - x.score || a - b)
-    .map(([position, entry]) => ({ read: index.reads[position]!, ...entry }))
-    .filter(({ read }) => !seenTitles.has(read.title.toLowerCase()) && seenTitles.add(read.title.toLowerCase()))
-    .slice(0, limit);
-}
-
-const argv = process.argv.slice(2);
-const limitAt = argv.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : 10;
-const files = argv.filter((arg, i) => !arg.startsWith('--') && (limitAt < 0 || i !== limitAt + 1));
-if (files.length === 0 || !Number.isInteger(limit) || limit < 1) {
-  console.error('usage: npx tsx scripts/baseline.ts [--limit N] FILE.html...');
-  process.exit(1);
-}
-const index = createRelatedIndex(JSON.parse(readFileSync('assets/catalogue.json', 'utf8')) as Read[]);
-const results = files.map((file) => {
-  const keywords = naiveKeywords(readFileSync(file, 'utf8'));
-  const related = naiveRanking(keywords, index, limit);
-  return {
+  const reads = JSON.parse(readFileSync('assets/catalogue.json', 'utf8')) as Read[];
+  const results = files.map((file) => ({
     file,
-    keywords,
-    related: related.map(({ read, score, matched }) => ({ id: read.id, title: read.title, url: read.url, tags: read.tags, summary: read.summary, score, matched })),
-  };
-});
-process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    related: baselineRelated(readFileSync(file, 'utf8'), reads, limit).map((read) => ({ id: read.id, title: read.title, url: read.url, tags: read.tags, summary: read.summary })),
+  }));
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}

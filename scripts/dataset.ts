@@ -1,7 +1,7 @@
 /**
  * npm run dataset — turns assets/sources/* into assets/catalogue.json (one read per line),
  * assets/catalogue-meta.json (version = content hash, counts) and the vocabulary's
- * src/vocabulary/catalogue-terms.json. Fails if any source entry has no read.
+ * src/vocabulary/catalogue-terms.json, and the relevance data (scripts/relevance-data.ts). Fails if any source entry has no read.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue } from '@/src/catalogue/build';
 import type { Read } from '@/src/catalogue/types';
+import { writeRelevanceData } from './relevance-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourcesDir = join(root, 'assets', 'sources');
@@ -59,6 +60,7 @@ const meta = {
 writeFileSync(join(root, 'assets', 'catalogue.json'), catalogueJson);
 writeFileSync(join(root, 'assets', 'catalogue-meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 writeFileSync(join(root, 'src', 'vocabulary', 'catalogue-terms.json'), `${JSON.stringify(build.catalogueTerms)}\n`);
+const relevance = writeRelevanceData(root, build.reads);
 
 const line = (label: string, value: number | string) => console.log(`  ${label.padEnd(28)} ${value}`);
 console.log(`catalogue ${version}: ${build.reads.length} reads`);
@@ -70,3 +72,4 @@ line('awesome links (sources)', sourceCounts.awesomeLinks);
 line('awesome reads (unique URLs)', awesome.length);
 for (const [section, count] of Object.entries(bySection)) line(`  ${section}`, count);
 line('vocabulary terms from tags', build.catalogueTerms.length);
+line('relevance: tags, folded words', `${relevance.tags}, ${relevance.stems}`);

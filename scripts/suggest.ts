@@ -3,16 +3,14 @@
  *
  *   npm run suggest -- [--json] [--limit N] [--catalogue PATH] FILE.html...
  *
- * Each file is parsed into a DOM (linkedom), its candidate terms are extracted as the content
- * script does, then weighed and ranked against assets/catalogue.json as the background does.
+ * Each file is parsed into a DOM (linkedom), its terms are read as the content script reads them,
+ * then ranked against assets/catalogue.json as the background ranks them.
  * --json prints only the JSON array on stdout; the table goes to stdout otherwise.
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Read } from '@/src/catalogue/types';
-import { extractCandidates } from '@/src/keywords';
-import { createRelatedIndex, relatedForCandidates } from '@/src/ranking';
-import { findConcepts } from '@/src/vocabulary';
+import { createCatalogueIndex, pageTerms, relatedForPage, vocabulary } from '@/src/relevance';
 
 const USAGE = 'usage: npm run suggest -- [--json] [--limit N] [--catalogue PATH] FILE.html...';
 
@@ -50,12 +48,12 @@ function loadCatalogue(path: string): Read[] {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const index = createRelatedIndex(loadCatalogue(args.catalogue));
+  const index = createCatalogueIndex(loadCatalogue(args.catalogue));
   const results = args.files.map((file) => {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     const startedAt = performance.now();
-    const { candidates } = extractCandidates(document as unknown as Document, findConcepts);
-    const { keywords, related } = relatedForCandidates(candidates, index, { limit: args.limit });
+    const page = pageTerms(document as unknown as Document, `file://${file}`, vocabulary());
+    const { keywords, related } = relatedForPage(page, index, { limit: args.limit });
     const ms = performance.now() - startedAt;
     return {
       file,

@@ -17,7 +17,7 @@ import { DOCS_CONTENT_SCRIPT_FILE } from '@/src/platform/permissions';
 import { readDecisionFor } from './site-decisions';
 import { mayReadWhenAsked } from '@/src/sites/site-policy';
 import { db, fromStoredRead, readsRevision } from '@/src/db';
-import { createRelatedIndex, relatedForCandidates, type RelatedIndex } from '@/src/ranking';
+import { createCatalogueIndex, relatedForPage, type CatalogueIndex } from '@/src/relevance';
 import { TabKeywordStore, unreadableReason } from '@/src/ranking/tab-pages';
 import { catalogueReady } from './catalogue-loader';
 
@@ -43,13 +43,13 @@ async function persist(pages: TabKeywordStore): Promise<void> {
 /** Tab id → callbacks waiting for that tab's next page-keywords (on-demand reads). */
 const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
-let cachedIndex: { revision: string; index: Promise<RelatedIndex> } | undefined;
+let cachedIndex: { revision: string; index: Promise<CatalogueIndex> } | undefined;
 /** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
-async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }> {
+async function relatedIndex(): Promise<{ revision: string; index: CatalogueIndex }> {
   await catalogueReady();
   const revision = String(await readsRevision.current());
   if (cachedIndex?.revision !== revision) {
-    const index = db.reads.toArray().then((stored) => createRelatedIndex(stored.map(fromStoredRead)));
+    const index = db.reads.toArray().then((stored) => createCatalogueIndex(stored.map(fromStoredRead)));
     cachedIndex = { revision, index };
     index.catch(() => {
       if (cachedIndex?.index === index) cachedIndex = undefined; // retry next time
@@ -74,7 +74,7 @@ async function rankTab(tabId: number, page: PageKeywords): Promise<TabRelated> {
   const { revision, index } = await relatedIndex();
   const known = answers.get(tabId);
   if (known?.page === page && known.revision === revision) return known.answer;
-  const { keywords, related } = relatedForCandidates(page.keywords, index);
+  const { keywords, related } = relatedForPage(page, index);
   const result: TabRelated = {
     tabId,
     url: page.url,

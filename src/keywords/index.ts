@@ -1,8 +1,5 @@
-/** Page keyword extraction (see extract.ts for the two steps and where each runs). */
-export { extractCandidates, extractCandidatesInSlices, weighCandidates } from './extract';
-export { collectPageText, mainContentRoot, readableText } from './page-text';
+/** Page text: what of a page is worth reading (the main content, its title and headings), in bounded steps. */
+export { chunksOf, collectPageText, mainContentRoot, readableText, pageTextSteps } from './page-text';
 export type { PageText } from './page-text';
-export { runInSlices } from './steps';
-export { characteristicTerms, inverseDocumentFrequency } from './weighting';
-export type { TermStatistics } from './weighting';
+export { runInSlices, runToEnd } from './steps';
 export type { Term, PageKeywords } from './types';

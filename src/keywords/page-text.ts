@@ -295,3 +295,26 @@ export function* pageTextSteps(doc: Document, options: PageTextOptions = {}): Wo
   }
   return { title, blocks, charsConsidered, nodesVisited: budget.visited, truncated };
 }
+
+/**
+ * Text handed to the vocabulary and the tokenizer at once, at most: a longer block is read in
+ * pieces cut at a sentence end (else a space) so each piece is one short step of work.
+ */
+export const CHUNK_CHARS = 4000;
+
+/** `text` in pieces of at most CHUNK_CHARS, cut after a sentence's end where there is one in the second half. */
+export function chunksOf(text: string): string[] {
+  if (text.length <= CHUNK_CHARS) return [text];
+  const chunks: string[] = [];
+  let start = 0;
+  while (text.length - start > CHUNK_CHARS) {
+    const piece = text.slice(start, start + CHUNK_CHARS);
+    const sentenceEnd = Math.max(piece.lastIndexOf('. '), piece.lastIndexOf('? '), piece.lastIndexOf('! '));
+    const space = piece.lastIndexOf(' ');
+    const cut = sentenceEnd >= CHUNK_CHARS / 2 ? sentenceEnd + 1 : space > 0 ? space : CHUNK_CHARS;
+    chunks.push(piece.slice(0, cut));
+    start += cut;
+  }
+  chunks.push(text.slice(start));
+  return chunks;
+}

@@ -1,3 +1,5 @@
+import type { PageTerm } from '@/src/relevance/page-terms';
+
 /** A term that characterises a page, with its weight (higher = more characteristic). */
 export type Term = { term: string; weight: number };
 
@@ -5,11 +7,8 @@ export type Term = { term: string; weight: number };
 export type PageKeywords = {
   url: string;
   title: string;
-  /**
-   * From the content script: candidate terms weighted by their emphasis on the page only (see
-   * src/keywords/candidates.ts); the background weighs them against the catalogue before ranking.
-   */
-  keywords: Term[];
+  /** The page's terms with their counts per part of the page (src/relevance/page-terms.ts); the background ranks them. */
+  terms: PageTerm[];
   /** Milliseconds the extraction took, measured in the page. */
   extractMs: number;
 };

@@ -3,7 +3,7 @@
  * Every request is a member of `Request`; `ResponseOf<R>` is what its handler returns.
  * Add a message by adding one member to `Request` and one entry to `Responses`.
  */
-import type { PageKeywords } from '@/src/keywords/types';
+import type { PageKeywords, Term } from '@/src/keywords/types';
 import type { Read } from '@/src/catalogue/types';
 import type { SyncStatus } from '@/src/queue/sync';
 
@@ -14,6 +14,7 @@ export type TabStatus =
   | 'unreadable' // a browser page, the web store, a PDF, an excluded or never-read site
   | 'unknown'; // no content script ran yet (popup may extract on demand)
 
+/** A related read with its score and the reasons: the terms page and read share that carried the match. */
 export type RelatedRead = { read: Read; score: number; matched: string[] };
 
 export type TabRelated = {
@@ -22,7 +23,8 @@ export type TabRelated = {
   title: string;
   status: TabStatus;
   related: RelatedRead[];
-  keywords: PageKeywords['keywords'];
+  /** The page terms the ranking searched with, strongest first (shown as the page's topics). */
+  keywords: Term[];
 };
 
 export type Request =
