@@ -151,9 +151,15 @@ export class FirefoxHarness {
       }
       return undefined;
     }, `${url} to open`);
-    if (viewport) await page.setViewport(viewport);
-    await page.waitForFunction(() => document.readyState === 'complete');
+    if (viewport) await this.setViewport(page, viewport);
+    // (Not page.waitForFunction: puppeteer builds it with Function(), which the extension's CSP refuses.)
+    await waitFor(() => page.evaluate(() => document.readyState === 'complete'), `${url} to load`);
     return page;
+  }
+
+  /** Resizes a tab's viewport (BiDi's own command: puppeteer's setViewport also sets an orientation ESR 140 lacks). */
+  async setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+    await this.browser.connection.send('browsingContext.setViewport', { context: frameId(page), viewport });
   }
 
   /**

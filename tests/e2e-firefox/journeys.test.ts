@@ -258,7 +258,7 @@ test(`Search finds "${searchJourney.typo}" and a facet chip narrows the results,
   const tag = (await textOf(popup, `${popupDom.searchCards}:first-child ${popupDom.tagButtons}`))[0]!;
   await popup.click(`${popupDom.searchCards}:first-child ${popupDom.tagButtons}`);
   const chip = `${popupDom.activeFilterChips}[aria-label="Remove filter Tag: ${tag}"]`;
-  await popup.waitForSelector(chip);
+  await waitFor(() => popup.$(chip), `the chip ${chip}`);
   const filtered = await waitForRows(popup, popupDom.searchCards);
   const sameTag = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]/g, '') === b.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const id of filtered) expect(catalogueById.get(id)!.tags.some((other) => sameTag(other, tag)), `${id} is tagged ${tag}`).toBe(true);
@@ -324,7 +324,7 @@ test('export JSON → clear → import gives identical items', async () => {
   await writeFile(importFile, await firefox.readDownload(file!));
   const input = (await options.$(optionsDom.importInput))!;
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(importFile);
-  await options.waitForSelector(optionsDom.importPreview);
+  await waitFor(() => options.$(optionsDom.importPreview), "the import preview");
   await clickButtonNamed(options, optionsDom.importPreview, 'Import 3');
   await waitFor(async () => (await rawQueue('all')).length === 3, 'the imported queue');
   expect(await rawQueue('all')).toEqual(before);
@@ -335,8 +335,8 @@ test('the sidebar shows the active tab’s related reads and follows a tab switc
   await waitForCatalogue();
   const first = await openDocsTab(sidebarJourney.firstPage);
   const second = await openDocsTab(sidebarJourney.secondPage);
-  const firstReads = (await tabRelated(first.tabId)).related.map((read) => read.id);
-  const secondReads = (await tabRelated(second.tabId)).related.map((read) => read.id);
+  const firstReads = (await tabRelated(first.tabId)).related.map((entry) => entry.read.id);
+  const secondReads = (await tabRelated(second.tabId)).related.map((entry) => entry.read.id);
   expect(firstReads.length).toBeGreaterThan(0);
   expect(secondReads).not.toEqual(firstReads);
 
