@@ -197,6 +197,17 @@ export class FirefoxHarness {
     }, SIDEBAR_ID);
   }
 
+  /** Makes the primary pointer a finger (coarse, no hover), as on a phone: Firefox's look-and-feel prefs, applied live. */
+  async emulateTouchScreen(): Promise<void> {
+    const opener = await this.privileged();
+    await opener.evaluate(() => {
+      const chromeWindow = (window as unknown as { browsingContext: { topChromeWindow: ChromeWindow } }).browsingContext.topChromeWindow;
+      // Bits: 1 coarse, 2 fine, 4 hover.
+      chromeWindow.Services.prefs.setIntPref('ui.primaryPointerCapabilities', 1);
+      chromeWindow.Services.prefs.setIntPref('ui.allPointerCapabilities', 1);
+    });
+  }
+
   /** Files Firefox has finished downloading (partial downloads end in .part). */
   async downloadedFiles(): Promise<string[]> {
     return (await readdir(this.downloadsDir)).filter((name) => !name.endsWith('.part'));
@@ -250,7 +261,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 // What the privileged about:addons window reaches (only the parts used here).
 type ChromeWindow = {
   gBrowser: { addTab(url: string, options: { triggeringPrincipal: unknown }): unknown; selectedTab: unknown };
-  Services: { scriptSecurityManager: { getSystemPrincipal(): unknown } };
+  Services: { scriptSecurityManager: { getSystemPrincipal(): unknown }; prefs: { setIntPref(name: string, value: number): void } };
   SidebarController: { show(id: string): Promise<void> };
 };
 
