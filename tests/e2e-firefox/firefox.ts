@@ -15,10 +15,10 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import JSZip from 'jszip';
 
 export const FIREFOX_BINARY = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 export const BUILT_FIREFOX_EXTENSION_DIR = path.resolve(process.env.DOCENT_FIREFOX_EXTENSION_DIR || '.output/firefox-mv2');
@@ -30,8 +30,14 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}/`;
 const SIDEBAR_ID = `${ADDON_ID.replace(/[^a-z0-9_-]/gi, '_')}-sidebar-action`;
 
 /** Zips the build into an XPI (the format Firefox installs permanently). */
-function packXpi(extensionDir: string, xpiPath: string): void {
-  execFileSync('zip', ['-q', '-r', '-X', xpiPath, '.'], { cwd: extensionDir });
+async function packXpi(extensionDir: string, xpiPath: string): Promise<void> {
+  const xpi = new JSZip();
+  for (const entry of await readdir(extensionDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    xpi.file(path.relative(extensionDir, file).split(path.sep).join('/'), await readFile(file));
+  }
+  await writeFile(xpiPath, await xpi.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 export class FirefoxHarness {
@@ -63,7 +69,7 @@ export class FirefoxHarness {
     );
     await mkdir(harness.profileDir);
     await mkdir(harness.downloadsDir);
-    packXpi(builtDir, harness.xpiPath);
+    await packXpi(builtDir, harness.xpiPath);
     await harness.launch();
     await harness.installPermanently();
     return harness;
@@ -72,6 +78,11 @@ export class FirefoxHarness {
   get browser(): Browser {
     if (!this.browserInstance) throw new Error('Firefox is closed: call restart() first.');
     return this.browserInstance;
+  }
+
+  /** A raw WebDriver BiDi command on puppeteer's connection (for what puppeteer does not wrap, or wraps for newer Firefox). */
+  private bidi(method: string, params: object): Promise<unknown> {
+    return (this.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection.send(method, params);
   }
 
   private prefs(): Record<string, unknown> {
@@ -116,10 +127,10 @@ export class FirefoxHarness {
 
   /** Installs the XPI as a permanent add-on (BiDi's `moz:permanent`), the way a user's install survives restarts. */
   async installPermanently(): Promise<void> {
-    await this.browser.connection.send('webExtension.install', {
+    await this.bidi('webExtension.install', {
       extensionData: { type: 'archivePath', path: this.xpiPath },
       'moz:permanent': true,
-    } as never);
+    });
   }
 
   /** A privileged page (about:addons) whose window reaches the browser's chrome. */
@@ -127,7 +138,7 @@ export class FirefoxHarness {
     if (this.addonsPage && !this.addonsPage.isClosed()) return this.addonsPage;
     const page = await this.browser.newPage();
     // about:addons never reports the load BiDi waits for: navigate without waiting, then poll.
-    await this.browser.connection.send('browsingContext.navigate', { context: frameId(page), url: 'about:addons', wait: 'none' });
+    await this.bidi('browsingContext.navigate', { context: frameId(page), url: 'about:addons', wait: 'none' });
     await waitFor(async () => (await page.evaluate(() => typeof (window as { gViewController?: unknown }).gViewController).catch(() => '')) === 'object', 'about:addons to load');
     this.addonsPage = page;
     return page;
@@ -159,7 +170,7 @@ export class FirefoxHarness {
 
   /** Resizes a tab's viewport (BiDi's own command: puppeteer's setViewport also sets an orientation ESR 140 lacks). */
   async setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
-    await this.browser.connection.send('browsingContext.setViewport', { context: frameId(page), viewport });
+    await this.bidi('browsingContext.setViewport', { context: frameId(page), viewport });
   }
 
   /**

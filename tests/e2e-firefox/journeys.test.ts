@@ -414,7 +414,7 @@ test('Firefox for Android: the popup fits a phone’s width (a touch screen, 360
   const docs = await openDocsTab(relatedJourney.docsPage);
   const popup = await openPopup(docs.tabId, PHONE_SIZE);
   await waitForRows(popup, popupDom.relatedCards);
-  for (const view of ['1', '2', '3']) {
+  for (const view of ['1', '2', '3'] as const) {
     await popup.keyboard.press(view);
     const overflow = await popup.evaluate(() => {
       const root = document.documentElement;
