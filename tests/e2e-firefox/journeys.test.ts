@@ -51,7 +51,14 @@ beforeEach(async () => {
   proxy = await startRecordingProxy(fixtureServer, SERVED_HOSTS);
   firefox = await FirefoxHarness.create({ proxyPort: proxy.port });
 });
-afterEach(async () => {
+afterEach(async (context) => {
+  const hostOf = (request: ProxiedRequest) => new URL(request.url).hostname;
+  const counts = {
+    fixtures: proxy.requests.filter((request) => SERVED_HOSTS.includes(hostOf(request))).length,
+    firefoxOwn: proxy.requests.filter((request) => FIREFOX_SERVICE_HOSTS.has(hostOf(request))).length,
+    other: requestsOutsideTheFixtures().length,
+  };
+  console.log(`${context.task.name}: requests ${JSON.stringify(counts)}`);
   await firefox.dispose();
   await proxy.close();
 });
@@ -309,19 +316,24 @@ test('export JSON → clear → import gives identical items', async () => {
 
   const options = await firefox.openExtensionPage('options.html');
   await clickButtonNamed(options, 'section', 'Export as JSON');
-  const [file] = await waitFor(async () => {
-    const files = await firefox.downloadedFiles();
-    return files.length ? files : undefined;
+  // Firefox creates the file empty and fills it in: wait until it holds the whole JSON.
+  const [file, exported] = await waitFor(async () => {
+    const [name] = await firefox.downloadedFiles();
+    if (!name) return undefined;
+    try {
+      return [name, JSON.parse(await firefox.readDownload(name))] as [string, { format: string; items: QueueItem[] }];
+    } catch {
+      return undefined;
+    }
   }, 'the export to download');
   expect(file).toMatch(/^docent-queue-\d{4}-\d{2}-\d{2}\.json$/);
-  const exported = JSON.parse(await firefox.readDownload(file!)) as { format: string; items: QueueItem[] };
   expect(exported.format).toBe('docent-queue');
   expect([...exported.items].sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
 
   await rawQueue('clear');
   expect(await rawQueue('all')).toEqual([]);
-  const importFile = path.join(firefox.workDir, file!);
-  await writeFile(importFile, await firefox.readDownload(file!));
+  const importFile = path.join(firefox.workDir, file);
+  await writeFile(importFile, await firefox.readDownload(file));
   const input = (await options.$(optionsDom.importInput))!;
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(importFile);
   await waitFor(() => options.$(optionsDom.importPreview), "the import preview");

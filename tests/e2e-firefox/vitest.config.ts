@@ -7,8 +7,9 @@ export default defineConfig({
     // Each journey launches its own Firefox; one at a time suits a 2-core machine.
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 90_000,
-    hookTimeout: 60_000,
+    // Generous: a 2-core machine shared with other work can make one Firefox start take half a minute.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     reporters: ['verbose'],
   },
 });
