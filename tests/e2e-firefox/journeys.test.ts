@@ -448,7 +448,10 @@ test('Firefox for Android: the popup fits a phone’s width (a touch screen, 360
 
 test('positive control: the proxy sees a request the browser sends outside the fixtures', async () => {
   const docs = await firefox.openWebPage(relatedJourney.docsPage);
-  await docs.evaluate(() => fetch('http://canary.example/deliberate', { mode: 'no-cors' }).catch(() => undefined));
+  const sent = await docs.evaluate(() =>
+    fetch('http://canary.example/deliberate', { mode: 'no-cors', cache: 'no-store' }).then(() => 'answered', (error: Error) => `failed: ${error.message}`),
+  );
+  await waitFor(async () => requestsOutsideTheFixtures().length > 0, `the proxy to record the deliberate request (the page's fetch: ${sent})`);
   expect(requestsOutsideTheFixtures()).toEqual([{ method: 'GET', url: 'http://canary.example/deliberate' }]);
   // And an extension page cannot even try: its CSP allows connections to the extension alone.
   const probe = await firefox.probe();
