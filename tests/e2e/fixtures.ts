@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFixtureServer, type FixtureServer } from './server';
+import { DOCS_HOST } from '../journeys/journeys';
 
 // DOCENT_EXTENSION_DIR: test a build kept elsewhere (e.g. a private copy while others rebuild .output).
 export const BUILT_EXTENSION_DIR = path.resolve(process.env.DOCENT_EXTENSION_DIR || '.output/chrome-mv3');
@@ -172,12 +173,9 @@ export { expect } from '@playwright/test';
 // The extension API as the service worker and extension pages see it (evaluate() callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
 
-/**
- * A documentation host the built-in site list matches (so the manifest's content script runs)
- * that is not HSTS-preloaded (kafka.apache.org and redis.io are, so Chromium would insist on
- * https for them). The fixture server answers for it through --host-resolver-rules.
- */
-export const DOCS_HOST = 'kafka.readthedocs.io';
+// The documentation host both suites serve the fixtures under (see tests/journeys/journeys.ts);
+// here the fixture server answers for it through --host-resolver-rules.
+export { DOCS_HOST };
 
 /** Launch the built extension (or a copy of it in `builtDir`) with `hosts` resolving to the fixture server, on plain http. */
 export function launchWithDocsHosts(
