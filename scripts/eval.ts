@@ -67,7 +67,7 @@ const OPEN_GATE: GateSettings = { minReads: 0, minSpecificity: -Infinity, minCon
 /** A page ranked with the gate open, plus what the gate looks at: enough to score it under any gate. */
 type Ranked = { related: RankedRead[]; concepts: (gate: GateSettings) => number; utility: number };
 function rankOpen(n: number, settings: RankSettings): Ranked {
-  const { query, related } = rankForPage(pages[n]!, index, { ...settings, gate: OPEN_GATE });
+  const { query, related } = rankForPage(pages[n]!, index, { ...settings, gate: OPEN_GATE }, { features: features[n] });
   return { related, concepts: (gate) => specificConcepts(pages[n]!, index, gate).length, utility: conceptUtility(query, index) };
 }
 const passes = (r: Ranked, gate: GateSettings) => r.concepts(gate) >= gate.minConcepts && r.utility >= gate.minConceptUtility;
@@ -85,7 +85,7 @@ const offTopic = labels.flatMap((l, n) => (l.offtopic ? [n] : []));
 // ---- ranking settings and gate, chosen on training pages only
 const GRID: Omit<RankSettings, 'weights' | 'gate'>[] = [];
 if (args.includes('--quick')) GRID.push({ ...RANK_SETTINGS });
-else for (const sharpness of [1, 2, 3]) for (const keepRatio of [0, 0.6]) GRID.push({ sharpness, maxTerms: 10, keepRatio, feedbackReads: 3, feedbackWeight: 1 });
+else for (const sharpness of [1, 2, 3]) for (const keepRatio of [0, 0.6]) for (const wordWeight of [1, 0.5]) GRID.push({ sharpness, maxTerms: 10, keepRatio, wordWeight, feedbackReads: 3, feedbackWeight: 1 });
 const GATES: GateSettings[] = [];
 for (const minReads of [2, 3, 5]) for (const minSpecificity of [3, 4]) for (const minConcepts of [1, 2, 3]) for (const minConceptUtility of [0, 0.1, 0.2, 0.3, 0.4]) GATES.push({ minReads, minSpecificity, minConcepts, minConceptUtility });
 

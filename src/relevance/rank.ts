@@ -27,6 +27,8 @@ export type RankSettings = {
   maxTerms: number;
   /** Reads kept while their score is at least this share of the best read's (at least three kept). */
   keepRatio: number;
+  /** A plain word's contribution relative to a vocabulary concept's (1 = no preference). */
+  wordWeight: number;
   /** Reads of the first pass used for feedback, and how much they may raise a term (relative to the top term). */
   feedbackReads: number;
   feedbackWeight: number;
@@ -87,14 +89,15 @@ function queryTerms(features: readonly TermFeatures[], settings: RankSettings): 
     .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
 }
 
-function scoreReads(terms: readonly QueryTerm[], index: CatalogueIndex, exclude?: number): Map<number, RankedRead> {
+function scoreReads(terms: readonly QueryTerm[], index: CatalogueIndex, wordWeight: number, exclude?: number): Map<number, RankedRead> {
   const scores = new Map<number, RankedRead>();
   for (const t of terms) {
+    const kindWeight = index.vocabulary.isConcept(t.key) ? 1 : wordWeight;
     for (const position of index.postings.get(t.key) ?? []) {
       if (position === exclude) continue;
       const fields = index.terms[position]!;
       const tf = FIELD_WEIGHT.title * (fields.title.get(t.key) ?? 0) + FIELD_WEIGHT.tags * (fields.tags.get(t.key) ?? 0) + FIELD_WEIGHT.summary * (fields.summary.get(t.key) ?? 0);
-      const contribution = t.weight * ((tf * (READ_K1 + 1)) / (tf + READ_K1));
+      const contribution = kindWeight * t.weight * ((tf * (READ_K1 + 1)) / (tf + READ_K1));
       let entry = scores.get(position);
       if (!entry) scores.set(position, (entry = { read: index.reads[position]!, position, score: 0, matched: [] }));
       entry.score += contribution;
@@ -143,13 +146,19 @@ export function passesGate(page: PageTerms, query: readonly QueryTerm[], index: 
 export type PageRanking = { query: QueryTerm[]; related: RankedRead[]; gatePassed: boolean };
 
 /** The page's query terms and related reads ([] when the gate holds the page back). `exclude`: a read position never returned (the read itself, for "more like this"). */
-export function rankForPage(page: PageTerms, index: CatalogueIndex, settings: RankSettings, options: { limit?: number; exclude?: number } = {}): PageRanking {
+export function rankForPage(
+  page: PageTerms,
+  index: CatalogueIndex,
+  settings: RankSettings,
+  options: { limit?: number; exclude?: number; features?: readonly TermFeatures[] } = {},
+): PageRanking {
   const limit = options.limit ?? 10;
-  const features = termFeatures(page, index);
+  // The features do not depend on the settings: an evaluation ranking one page many ways computes them once.
+  const features = options.features ?? termFeatures(page, index);
   const all = queryTerms(features, settings);
   let query = all.slice(0, settings.maxTerms);
   if (settings.feedbackReads > 0 && query.length > 0) {
-    const first = best(scoreReads(query, index, options.exclude), settings.feedbackReads, 0);
+    const first = best(scoreReads(query, index, settings.wordWeight, options.exclude), settings.feedbackReads, 0);
     const total = first.reduce((sum, r) => sum + r.score, 0) || 1;
     const topWeight = query[0]!.weight;
     query = all
@@ -166,6 +175,6 @@ export function rankForPage(page: PageTerms, index: CatalogueIndex, settings: Ra
       .slice(0, settings.maxTerms);
   }
   const gatePassed = passesGate(page, query, index, settings.gate);
-  const related = gatePassed ? best(scoreReads(query, index, options.exclude), limit, settings.keepRatio) : [];
+  const related = gatePassed ? best(scoreReads(query, index, settings.wordWeight, options.exclude), limit, settings.keepRatio) : [];
   return { query, related, gatePassed };
 }
