@@ -5,7 +5,7 @@
  * that are common everywhere never decide what a page is about. Built once per catalogue version.
  */
 import type { Read } from '@/src/catalogue/types';
-import { tokens } from './text';
+import { tokens, type Token } from './text';
 import { termCounts, type Vocabulary } from './vocabulary';
 
 /** Word counts of the two background corpora, for the catalogue's folded words (scripts/relevance-data.ts writes them). */
@@ -44,9 +44,31 @@ export function buildCatalogueIndex(reads: readonly Read[], vocabulary: Vocabula
   const asTag = new Map<string, number>();
   const wordCounts = new Map<string, number>();
   let wordTotal = 0;
+  const countWords = (ts: readonly Token[]) => {
+    for (const token of ts) count(wordCounts, token.stem);
+    wordTotal += ts.length;
+  };
+  // Tags repeat across reads (hundreds of distinct ones over thousands of uses): analyse each once.
+  const tagAnalyses = new Map<string, { tokens: Token[]; counts: Map<string, number> }>();
+  const analyseTag = (tag: string) => {
+    let analysis = tagAnalyses.get(tag);
+    if (!analysis) {
+      const ts = tokens(tag);
+      tagAnalyses.set(tag, (analysis = { tokens: ts, counts: termCounts(ts, vocabulary) }));
+    }
+    return analysis;
+  };
   const terms = reads.map((read, position) => {
-    const fields: ReadTerms = { title: termCounts(read.title, vocabulary), tags: new Map(), summary: termCounts(read.summary ?? '', vocabulary) };
-    for (const tag of read.tags) for (const [key, c] of termCounts(tag, vocabulary)) count(fields.tags, key, c);
+    const titleTokens = tokens(read.title);
+    const summaryTokens = tokens(read.summary ?? '');
+    const fields: ReadTerms = { title: termCounts(titleTokens, vocabulary), tags: new Map(), summary: termCounts(summaryTokens, vocabulary) };
+    countWords(titleTokens);
+    countWords(summaryTokens);
+    for (const tag of read.tags) {
+      const analysis = analyseTag(tag);
+      for (const [key, c] of analysis.counts) count(fields.tags, key, c);
+      countWords(analysis.tokens);
+    }
     const keys = new Set([...fields.title.keys(), ...fields.tags.keys(), ...fields.summary.keys()]);
     for (const key of keys) {
       const list = postings.get(key);
@@ -57,10 +79,6 @@ export function buildCatalogueIndex(reads: readonly Read[], vocabulary: Vocabula
     if (read.origin === 'listing') {
       for (const key of keys) count(inTaggedReads, key);
       for (const key of fields.tags.keys()) count(asTag, key);
-    }
-    for (const token of tokens(`${read.title} ${read.summary ?? ''} ${read.tags.join(' ')}`)) {
-      count(wordCounts, token.stem);
-      wordTotal++;
     }
     return fields;
   });

@@ -83,7 +83,11 @@ function phraseAt(ts: readonly Token[], i: number, vocabulary: Vocabulary, short
 
 /** Term keys of `text`: the longest phrase at each position, else the content word's folded form (or its synonym's key). */
 export function analyze(text: string, vocabulary: Vocabulary, sink: TermSink): void {
-  const ts = tokens(text);
+  analyzeTokens(tokens(text), vocabulary, sink);
+}
+
+/** `analyze` over tokens already cut (the catalogue index also counts the words themselves). */
+export function analyzeTokens(ts: readonly Token[], vocabulary: Vocabulary, sink: TermSink): void {
   for (let i = 0; i < ts.length; ) {
     const phrase = phraseAt(ts, i, vocabulary);
     if (phrase) {
@@ -109,9 +113,9 @@ export function analyze(text: string, vocabulary: Vocabulary, sink: TermSink): v
   }
 }
 
-/** Term key → count of `text`. */
-export function termCounts(text: string, vocabulary: Vocabulary): Map<string, number> {
+/** Term key → count of `text` (or of its tokens). */
+export function termCounts(text: string | readonly Token[], vocabulary: Vocabulary): Map<string, number> {
   const counts = new Map<string, number>();
-  analyze(text, vocabulary, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+  analyzeTokens(typeof text === 'string' ? tokens(text) : text, vocabulary, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
   return counts;
 }
