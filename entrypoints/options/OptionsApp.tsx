@@ -10,6 +10,7 @@ import { QueueFilesSection } from './QueueFilesSection';
 import { UserSourcesSection } from './UserSourcesSection';
 import { SyncSection } from './SyncSection';
 import { StorageNotice } from '@/src/ui/StorageNotice';
+import { WELCOME_PAGE_PATH } from '@/src/welcome/first-run';
 
 const SEARCH_ENGINES: Record<SearchEngine, string> = {
   duckduckgo: 'DuckDuckGo',
@@ -87,6 +88,9 @@ export function OptionsApp() {
     <main class="options">
       <header class="options-header">
         <h1>{t('options_page_title')}</h1>
+        <a class="options-welcome-link" href={WELCOME_PAGE_PATH} target="_blank">
+          {t('options_welcome_link')}
+        </a>
       </header>
       <StorageNotice />
       <PreferencesSection />

@@ -1,0 +1,24 @@
+/** The one line an update leaves for the popup (src/welcome/first-run.ts), until the user dismisses it. */
+import { whatsNewSetting } from '@/src/platform/settings';
+import { t } from '@/src/platform/i18n';
+import { WELCOME_PAGE_PATH } from '@/src/welcome/first-run';
+import { useSetting } from './use-setting';
+import { CloseIcon } from './icons';
+
+export function WhatsNewNotice() {
+  const [version, setVersion] = useSetting(whatsNewSetting);
+  if (!version) return null;
+  return (
+    <div class="notice whats-new" data-notice="whats-new">
+      <p>
+        {t('popup_whats_new', version)}{' '}
+        <a href={WELCOME_PAGE_PATH} target="_blank">
+          {t('popup_whats_new_open')}
+        </a>
+      </p>
+      <button type="button" class="icon-button" aria-label={t('popup_whats_new_dismiss')} onClick={() => void setVersion(null)}>
+        <CloseIcon />
+      </button>
+    </div>
+  );
+}
