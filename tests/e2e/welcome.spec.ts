@@ -160,6 +160,23 @@ test('the demo: the sample documentation page gets a badge, and the popup shows 
   await expect(related.first()).toContainText('Why:');
 });
 
+test('only the sample page’s own report is kept: another Docent page in a tab sending one is ignored', async ({ extension }) => {
+  const options = await extension.openPage('options.html');
+  const tabId = await extension.serviceWorker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id,
+    options.url(),
+  );
+  await options.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'page-keywords', page: { url: location.href, title: 'Not docs', keywords: [{ term: 'raft', weight: 9 }], extractMs: 1 } }),
+  );
+  type Handlers = { tabKeywords(tabId: number): Promise<PageKeywords | undefined> };
+  const kept = await extension.serviceWorker.evaluate(
+    async (id) => (await (self as unknown as { docentHandlers: Handlers }).docentHandlers.tabKeywords(id)) ?? null,
+    tabId!,
+  );
+  expect(kept).toBeNull();
+});
+
 test('shows the shortcuts and where to change them; the options page links back here', async ({ extension }) => {
   const welcome = await installedWelcomePage(extension);
   const shortcuts = welcome.getByRole('region', { name: 'Keyboard shortcuts' });
@@ -174,7 +191,7 @@ test('shows the shortcuts and where to change them; the options page links back 
 
   const options = await extension.openPage('options.html');
   const again = extension.context.waitForEvent('page');
-  await options.getByRole('link', { name: 'Welcome / how Docent works' }).click();
+  await options.getByRole('button', { name: 'Welcome / how Docent works' }).click();
   const reopened = await again;
   await expect(reopened).toHaveURL(welcomeUrl(extension));
   await expect(reopened.getByRole('heading', { level: 1, name: 'Welcome to Docent' })).toBeVisible();
@@ -208,7 +225,10 @@ test('a restart and an update open no welcome page; the update leaves one line i
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   const note = popup.locator('[data-notice="whats-new"]');
   await expect(note).toContainText(`Docent ${nextVersion}: a welcome page explains what Docent reads, and where.`);
-  await expect(note.getByRole('link', { name: 'How Docent works' })).toHaveAttribute('href', '/welcome.html');
+  await expectNoAxeViolations(popup, 'popup with the update note');
+  const welcomeOpens = extension.context.waitForEvent('page');
+  await note.getByRole('button', { name: 'How Docent works' }).click();
+  await expect(await welcomeOpens).toHaveURL(welcomeUrl(extension));
   await note.getByRole('button', { name: 'Dismiss the update note' }).click();
   await expect(note).toHaveCount(0);
   await popup.reload();
