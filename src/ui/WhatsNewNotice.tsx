@@ -14,7 +14,7 @@ export function WhatsNewNotice() {
   const [version, setVersion] = useSetting(whatsNewSetting);
   if (!version) return null;
   return (
-    <div class="notice whats-new" data-notice="whats-new">
+    <aside class="notice whats-new" data-notice="whats-new" aria-label={t('popup_whats_new_label')}>
       <p>
         {t('popup_whats_new', version)}{' '}
         <button type="button" class="link-button" onClick={() => void openInNewTab(browser.runtime.getURL(WELCOME_PAGE_PATH))}>
@@ -24,6 +24,6 @@ export function WhatsNewNotice() {
       <button type="button" class="icon-button" aria-label={t('popup_whats_new_dismiss')} onClick={() => void setVersion(null)}>
         <CloseIcon />
       </button>
-    </div>
+    </aside>
   );
 }
