@@ -17,6 +17,7 @@ import { excludedHostsSetting, grantedSitesSetting } from '@/src/platform/settin
 import { t } from '@/src/platform/i18n';
 import { isQuotaError } from '@/src/db';
 import { QueueInputError } from '@/src/queue/rules';
+import { isSampleDocsUrl } from '@/src/welcome/sample-docs';
 
 // Firefox builds are MV2, where the toolbar button is `browserAction`.
 // The badge/title/icon calls used here have the same shape in both.
@@ -88,7 +89,8 @@ async function renderTab(tabId: number): Promise<void> {
   const [decision, queued] = await Promise.all([readDecisionFor(url), isQueued(url)]);
   // A page outside the automatic sites still gets a count once the user opened Docent on it
   // (read on demand); excluded and never-read sites never do.
-  const countable = mayReadWhenAsked(decision);
+  // The welcome page's sample documentation page counts like a documentation site.
+  const countable = mayReadWhenAsked(decision) || isSampleDocsUrl(url, browser.runtime.getURL('/'));
   const known = relatedByTab.get(tabId);
   let text: string;
   try {

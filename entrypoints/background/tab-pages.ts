@@ -20,6 +20,7 @@ import { db, fromStoredRead, readsRevision } from '@/src/db';
 import { createCatalogueIndex, relatedForPage, type CatalogueIndex } from '@/src/relevance';
 import { TabKeywordStore, unreadableReason } from '@/src/ranking/tab-pages';
 import { catalogueReady } from './catalogue-loader';
+import { isSampleDocsUrl } from '@/src/welcome/sample-docs';
 
 /** How long to wait for an on-demand read to report before answering "unknown". */
 const ON_DEMAND_TIMEOUT_MS = 3000;
@@ -65,8 +66,12 @@ async function relatedIndex(): Promise<{ revision: string; index: CatalogueIndex
  */
 const answers = new Map<number, { page: PageKeywords; revision: string; answer: TabRelated }>();
 
-/** Pages whose keywords Docent may keep: readable pages on sites it may read when asked (the popup). */
+/**
+ * Pages whose keywords Docent may keep: readable pages on sites it may read when asked (the popup),
+ * and the extension's own sample documentation page (the welcome page's demo), which reads itself.
+ */
 async function mayKeep(url: string): Promise<boolean> {
+  if (isSampleDocsUrl(url, browser.runtime.getURL('/'))) return true;
   return unreadableReason(url) === null && mayReadWhenAsked(await readDecisionFor(url));
 }
 

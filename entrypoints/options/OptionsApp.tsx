@@ -10,6 +10,9 @@ import { QueueFilesSection } from './QueueFilesSection';
 import { UserSourcesSection } from './UserSourcesSection';
 import { SyncSection } from './SyncSection';
 import { StorageNotice } from '@/src/ui/StorageNotice';
+import { WELCOME_PAGE_PATH } from '@/src/welcome/first-run';
+import { openInNewTab } from '@/src/platform/tabs';
+import { browser } from 'wxt/browser';
 
 const SEARCH_ENGINES: Record<SearchEngine, string> = {
   duckduckgo: 'DuckDuckGo',
@@ -87,6 +90,9 @@ export function OptionsApp() {
     <main class="options">
       <header class="options-header">
         <h1>{t('options_page_title')}</h1>
+        <button type="button" class="link-button" onClick={() => void openInNewTab(browser.runtime.getURL(WELCOME_PAGE_PATH))}>
+          {t('options_welcome_link')}
+        </button>
       </header>
       <StorageNotice />
       <PreferencesSection />

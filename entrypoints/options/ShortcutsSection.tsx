@@ -1,5 +1,6 @@
 /** Keyboard shortcuts as the browser has them bound, and where to change them. */
 import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/src/platform/i18n';
 
@@ -17,7 +18,8 @@ function commandLabel(command: Browser.commands.Command): string {
   return reserved ? t(reserved) : command.description || command.name || '';
 }
 
-export function ShortcutsSection() {
+/** `children`: what the page says about the shortcuts before the list (the welcome page's introduction). */
+export function ShortcutsSection({ children }: { children?: ComponentChildren }) {
   const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
   useEffect(() => {
     browser.commands.getAll().then(setCommands);
@@ -26,6 +28,7 @@ export function ShortcutsSection() {
   return (
     <section class="options-section" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">{t('options_shortcuts_title')}</h2>
+      {children}
       <ul class="options-list" data-list="shortcuts">
         {commands.map((command) => (
           <li key={command.name}>

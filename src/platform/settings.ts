@@ -75,3 +75,18 @@ export async function readSiteLists(): Promise<SiteLists> {
   const [excluded, granted] = await Promise.all([excludedHostsSetting.getValue(), grantedSitesSetting.getValue()]);
   return { excluded, granted };
 }
+
+/** The extension version that ran last in this profile (src/welcome/first-run.ts); null before the first run. */
+export const lastRunVersionSetting = /* @__PURE__ */ storage.defineItem<string | null>('local:lastRunVersion', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The version whose one-line "what's new" the popup shows until the user dismisses it; null when
+ * there is nothing to tell. Set by an update (src/welcome/first-run.ts), local to this browser.
+ */
+export const whatsNewSetting = /* @__PURE__ */ storage.defineItem<string | null>('local:whatsNew', {
+  fallback: null,
+  version: 1,
+});

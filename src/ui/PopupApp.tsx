@@ -19,6 +19,7 @@ import { SearchView, sameFacet } from './views/SearchView';
 import { SavedView } from './views/SavedView';
 import { Snackbar, type SnackbarMessage } from './Snackbar';
 import { StorageNotice } from './StorageNotice';
+import { WhatsNewNotice } from './WhatsNewNotice';
 
 const viewLabel: Record<View, MessageKey> = { related: 'tabRelated', search: 'tabSearch', saved: 'tabSaved' };
 
@@ -229,6 +230,7 @@ export function PopupApp() {
       </header>
 
       <StorageNotice />
+      <WhatsNewNotice />
 
       <main class="main">
         <div id="panel" class="panel" role="tabpanel" aria-labelledby={`tab-${view}`} ref={panelRef}>

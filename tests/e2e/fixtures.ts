@@ -54,6 +54,7 @@ export class ExtensionHarness {
     );
     await cp(builtDir, harness.extensionDir, { recursive: true });
     await harness.launch();
+    await harness.waitForWelcomeTab();
     return harness;
   }
 
@@ -96,6 +97,21 @@ export class ExtensionHarness {
   async dispose(): Promise<void> {
     await this.close();
     await rm(this.workDir, { recursive: true, force: true });
+  }
+
+  /**
+   * A fresh profile is a first install, and the extension opens its welcome tab a moment after it
+   * starts: wait for it, so a test that waits for the next new tab is never handed that one.
+   * (Stand-ins for older releases have no welcome page.)
+   */
+  private async waitForWelcomeTab(): Promise<void> {
+    if (!existsSync(path.join(this.extensionDir, 'welcome.html'))) return;
+    const url = `chrome-extension://${this.extensionId}/welcome.html`;
+    const deadline = Date.now() + 15_000;
+    while (!this.context.pages().some((page) => page.url() === url)) {
+      if (Date.now() > deadline) throw new Error(`The first launch opened no welcome tab (${url})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   private async launch(): Promise<void> {
