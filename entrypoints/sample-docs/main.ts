@@ -3,8 +3,8 @@
  * sends the same report: browsers inject no content script into an extension's pages (see
  * src/welcome/sample-docs.ts), and the demo should show Docent's real reading, not a canned answer.
  */
-import { extractCandidates } from '@/src/keywords/extract';
-import { findConcepts } from '@/src/vocabulary';
+import { pageTerms } from '@/src/relevance/page-terms';
+import { vocabulary } from '@/src/relevance/shipped-vocabulary';
 import { sendMessage } from '@/src/platform/messaging';
 import { followThemeSetting } from '@/src/platform/theme';
 import '@/src/ui/theme.css';
@@ -14,8 +14,8 @@ followThemeSetting();
 
 // A small page of Docent's own: one read in a task is well within budget, no slicing needed.
 const started = performance.now();
-const { title, candidates } = extractCandidates(document, findConcepts);
+const { title, terms } = pageTerms(document, location.href, vocabulary());
 void sendMessage({
   type: 'page-keywords',
-  page: { url: location.href, title, keywords: candidates, extractMs: Math.round((performance.now() - started) * 10) / 10 },
+  page: { url: location.href, title, terms, extractMs: Math.round((performance.now() - started) * 10) / 10 },
 }).catch((error: unknown) => console.error('[docent] the sample page could not report', error));

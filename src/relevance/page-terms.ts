@@ -70,8 +70,10 @@ function* fieldTextSteps(doc: Document, pageUrl: string, options: PageTextOption
       fields.body.push(block.text);
     }
   }
+  // The address the page is shown at; a saved page (file:) stands for its canonical address. A
+  // single-page site may leave the previous page's canonical link in place, so it never overrides a web address.
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  fields.url.push(...urlWords(canonical || pageUrl));
+  fields.url.push(...urlWords(/^https?:/i.test(pageUrl) || !canonical ? pageUrl : canonical));
   return { ...fields, pageTitle: page.title };
 }
 

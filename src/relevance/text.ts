@@ -22,7 +22,11 @@ export type Token = {
   stem: string;
   /** Written in capitals (`CAP`, `BASE`): acronyms that are also common words only count this way. */
   caps: boolean;
+  /** Punctuation stands between this token and the one before (a sentence or clause ends): no phrase spans it. */
+  breakBefore: boolean;
 };
+
+const CLAUSE_BREAK = /[.!?;:,()[\]{}|"“”…]/;
 
 /** Words ending in -s that are not plurals. */
 const INVARIANT = new Set(
@@ -56,10 +60,13 @@ export function foldWord(lower: string): string {
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   const normal = text.normalize('NFKC').replace(/[\u2018\u2019\u201b`´]/g, "'").replace(/[-/]/g, ' ');
+  let end = 0;
   for (const match of normal.matchAll(WORD)) {
     const raw = match[0].replace(/'s$/, '');
     const lower = raw.toLowerCase();
-    out.push({ raw, lower, stem: foldWord(lower), caps: raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw) });
+    const breakBefore = CLAUSE_BREAK.test(normal.slice(end, match.index));
+    end = match.index + match[0].length;
+    out.push({ raw, lower, stem: foldWord(lower), caps: raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw), breakBefore });
   }
   return out;
 }

@@ -74,9 +74,9 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
 /** Collects term keys with counts (and, optionally, how the page wrote each). */
 export type TermSink = (key: string, surface: string) => void;
 
-function phraseAt(ts: readonly Token[], i: number, vocabulary: Vocabulary, shorterThan = Infinity): Phrase | undefined {
+function phraseAt(ts: readonly Token[], i: number, vocabulary: Vocabulary): Phrase | undefined {
   for (const p of vocabulary.phrasesByFirst.get(ts[i]!.stem) ?? []) {
-    if (p.words.length < shorterThan && i + p.words.length <= ts.length && p.words.every((w, k) => ts[i + k]!.stem === w)) return p;
+    if (i + p.words.length <= ts.length && p.words.every((w, k) => ts[i + k]!.stem === w && (k === 0 || !ts[i + k]!.breakBefore))) return p;
   }
   return undefined;
 }
@@ -97,15 +97,19 @@ export function analyzeTokens(ts: readonly Token[], vocabulary: Vocabulary, sink
     }
     const token = ts[i++]!;
     if (!isContentToken(token)) continue;
-    // An identifier made of words counts the concepts it spells too (`RequestRateLimiter` names rate limiting).
+    // An identifier made of words counts the concepts it spells too (`RequestRateLimiter` names rate
+    // limiting); one that is exactly a concept (`CircuitBreaker`) counts as that concept only.
     if (/[a-z][A-Z]/.test(token.raw)) {
       const parts = tokens(splitCamel(token.raw));
+      let whole = false;
       for (let k = 0; k < parts.length; k++) {
-        const inner = phraseAt(parts, k, vocabulary, parts.length);
+        const inner = phraseAt(parts, k, vocabulary);
         if (!inner) continue;
         sink(inner.key, vocabulary.names.get(inner.key) ?? inner.key);
+        whole = inner.words.length === parts.length;
         k += inner.words.length - 1;
       }
+      if (whole) continue;
     }
     const key = vocabulary.aliases.get(token.stem) ?? token.stem;
     if (vocabulary.capitalsOnly.has(key) && !token.caps) continue;

@@ -145,8 +145,8 @@ test('the demo: the sample documentation page gets a badge, and the popup shows 
     extension.serviceWorker.evaluate(async (id) => (await (self as unknown as { docentHandlers: Handlers }).docentHandlers.tabKeywords(id)) ?? null, tabId!);
   await expect.poll(async () => (await keywords())?.url, { timeout: READ_TIMEOUT, message: 'the sample page reported its keywords' }).toBe(sampleUrl(extension));
   // The report is the extractor's real output from the page (no canned terms).
-  const terms = (await keywords())!.keywords.map((keyword) => keyword.term);
-  expect(terms).toEqual(expect.arrayContaining(['consistent hashing', 'leader election', 'consumer group']));
+  const terms = (await keywords())!.terms.map((term) => term.surface);
+  expect(terms).toEqual(expect.arrayContaining(['consistent hashing', 'write-ahead log', 'raft']));
 
   const badge = () => extension.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!);
   await expect.poll(badge, { timeout: READ_TIMEOUT, message: 'the sample tab’s badge counts related reads' }).toMatch(/^[1-9]\d*\+?$/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collectPageText, extractCandidates } from '@/src/keywords';
-import { canonicalTerms, findConcepts } from '@/src/vocabulary';
+import { collectPageText } from '@/src/keywords';
+import { sanitizePageKeywords } from '@/src/platform/message-guards';
+import { PAGE_FIELDS, pageTerms, vocabulary } from '@/src/relevance';
 import { AWKWARD_CHARS, fuzz } from '../support/fuzz';
 import { documentOf } from './fixture-dom';
 
@@ -10,7 +11,8 @@ const HIDDEN_MARKER = 'zqxhiddenmarker';
 /** Planted once in a plain paragraph of the main content, where it must be read. */
 const VISIBLE_MARKER = 'zqxvisiblemarker';
 
-const CANONICALS = new Set(canonicalTerms());
+const PAGE_URL = 'https://docs.example.com/guide/page.html';
+const BODY = PAGE_FIELDS.indexOf('body');
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -100,37 +102,55 @@ const PAGE = fc
     ].join('');
   });
 
-const termsOf = (html: string) => extractCandidates(documentOf(html), findConcepts).candidates;
+const termsOf = (html: string) => pageTerms(documentOf(html), PAGE_URL, vocabulary()).terms;
 
-describe('keyword extraction on random pages (property-based)', () => {
+describe('page terms on random pages (property-based)', () => {
   it('never reads navigation, furniture, scripts or hidden text, and always reads the main content', () => {
     fuzz(
       fc.property(PAGE, (html) => {
         const doc = documentOf(html);
         const page = collectPageText(doc);
         for (const block of page.blocks) expect(block.text, `${block.kind} block`).not.toContain(HIDDEN_MARKER);
-        const terms = extractCandidates(doc, findConcepts).candidates.map((candidate) => candidate.term);
-        expect(terms.filter((term) => term.includes(HIDDEN_MARKER))).toEqual([]);
-        expect(terms).toContain(VISIBLE_MARKER);
+        const terms = pageTerms(doc, PAGE_URL, vocabulary()).terms;
+        expect(terms.flatMap((term) => [term.key, term.surface]).filter((text) => text.includes(HIDDEN_MARKER))).toEqual([]);
+        expect(terms.map((term) => term.key)).toContain(VISIBLE_MARKER);
       }),
     );
   });
 
-  it('gives normalised terms with positive weights, heaviest first, the same on every run', () => {
+  it('gives normalised keys with a count per field, aboutness terms first, the same on every run', () => {
+    const isAboutness = (counts: number[]) => counts.some((count, field) => field !== BODY && count > 0);
     fuzz(
       fc.property(PAGE, (html) => {
-        const candidates = termsOf(html);
-        expect(termsOf(html)).toEqual(candidates);
-        expect(new Set(candidates.map((candidate) => candidate.term)).size).toBe(candidates.length);
-        candidates.forEach(({ term, weight }, index) => {
-          expect(term).toBe(term.toLowerCase());
-          expect(term).toBe(term.trim());
-          expect(term).toMatch(/[\p{L}\p{N}]/u);
+        const terms = termsOf(html);
+        expect(termsOf(html)).toEqual(terms);
+        expect(new Set(terms.map((term) => term.key)).size).toBe(terms.length);
+        terms.forEach(({ key, surface, counts }, index) => {
+          expect(key).toBe(key.toLowerCase());
+          expect(key).toBe(key.trim());
+          expect(key).toMatch(/[\p{L}\p{N}]/u);
+          expect(surface).toMatch(/[\p{L}\p{N}]/u);
           // Only vocabulary concepts are phrases; every other term is one word.
-          if (/\s/.test(term)) expect(CANONICALS.has(term), term).toBe(true);
-          expect(Number.isFinite(weight) && weight > 0).toBe(true);
-          if (index > 0) expect(weight).toBeLessThanOrEqual(candidates[index - 1]!.weight);
+          if (/\s/.test(key)) expect(vocabulary().isConcept(key), key).toBe(true);
+          expect(counts).toHaveLength(PAGE_FIELDS.length);
+          expect(counts.every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
+          expect(counts.some((count) => count > 0)).toBe(true);
+          if (index === 0) return;
+          const previous = terms[index - 1]!.counts;
+          // Every term of the title, URL, headings… before the body's own, those by body count.
+          expect(isAboutness(counts) && !isAboutness(previous)).toBe(false);
+          if (isAboutness(counts) === isAboutness(previous)) expect(counts[BODY]).toBeLessThanOrEqual(previous[BODY]!);
         });
+      }),
+    );
+  });
+
+  it('produces only reports the background accepts unchanged', () => {
+    fuzz(
+      fc.property(PAGE, (html) => {
+        const { title, terms } = pageTerms(documentOf(html), PAGE_URL, vocabulary());
+        const report = { url: PAGE_URL, title, terms, extractMs: 1 };
+        expect(sanitizePageKeywords(report)).toEqual(report);
       }),
     );
   });

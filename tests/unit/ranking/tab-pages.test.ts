@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PageKeywords } from '@/src/keywords/types';
 import { pageKeyOf, TabKeywordStore, unreadableReason } from '@/src/ranking/tab-pages';
 
-const page = (url: string): PageKeywords => ({ url, title: 't', keywords: [{ term: 'kafka', weight: 3 }], extractMs: 1 });
+const KAFKA_TERM = { key: 'kafka', surface: 'Kafka', counts: [1, 0, 0, 0, 0, 0, 0, 3] };
+const page = (url: string): PageKeywords => ({ url, title: 't', terms: [KAFKA_TERM], extractMs: 1 });
 
 describe('TabKeywordStore', () => {
   it("returns a tab's keywords only for the page they were read from", () => {
@@ -26,7 +27,7 @@ describe('TabKeywordStore', () => {
     store.set(7, page('https://etcd.io/docs/'));
     store.set(8, page('https://grpc.io/docs/'));
     const restored = new TabKeywordStore(JSON.parse(JSON.stringify(store.entries())) as [number, PageKeywords][]);
-    expect(restored.get(8, 'https://grpc.io/docs/')?.keywords).toEqual([{ term: 'kafka', weight: 3 }]);
+    expect(restored.get(8, 'https://grpc.io/docs/')?.terms).toEqual([KAFKA_TERM]);
     expect(restored.closed(7)).toBe(true);
     expect(restored.closed(7)).toBe(false);
     expect(restored.entries().map(([tabId]) => tabId)).toEqual([8]);

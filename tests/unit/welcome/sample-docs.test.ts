@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Read } from '@/src/catalogue/types';
-import { extractCandidates } from '@/src/keywords';
-import { findConcepts } from '@/src/vocabulary';
-import { createRelatedIndex, relatedForCandidates } from '@/src/ranking';
+import { createCatalogueIndex, pageTerms, relatedForPage, vocabulary } from '@/src/relevance';
 import { isSampleDocsUrl, SAMPLE_DOCS_PATH } from '@/src/welcome/sample-docs';
 import { documentOf } from '../keywords/fixture-dom';
 
@@ -35,18 +33,18 @@ describe('the bundled sample documentation page', () => {
   });
 
   it('reads as an architecture page: its concepts find related reads in the bundled catalogue', () => {
-    const { title, candidates } = extractCandidates(documentOf(html), findConcepts);
-    expect(title).toContain('Partitions and replication');
-    const { keywords, related } = relatedForCandidates(candidates, createRelatedIndex(catalogue));
-    const terms = keywords.map((keyword) => keyword.term);
-    for (const concept of ['consistent hashing', 'leader election', 'consumer group', 'raft']) expect(terms).toContain(concept);
-    expect(related.length).toBeGreaterThanOrEqual(5);
+    const page = pageTerms(documentOf(html), `${root}sample-docs.html`, vocabulary());
+    expect(page.title).toContain('Partitions and replication');
+    const terms = page.terms.map((term) => term.surface);
+    for (const concept of ['consistent hashing', 'write-ahead log', 'raft', 'split-brain']) expect(terms).toContain(concept);
+    const { related } = relatedForPage(page, createCatalogueIndex(catalogue));
+    expect(related.length).toBeGreaterThanOrEqual(3);
     // The demo shows the "why": every related read names page terms it shares.
     for (const { matched } of related) expect(matched.length).toBeGreaterThan(0);
   });
 
   it('keeps the banner, navigation and footer out of what is read (only the article)', () => {
-    const terms = (doc: Document) => extractCandidates(doc, findConcepts).candidates.map((candidate) => candidate.term);
+    const terms = (doc: Document) => pageTerms(doc, `${root}sample-docs.html`, vocabulary()).terms.map((term) => term.surface);
     const banner = documentOf(html).querySelector('.sample-banner')!.textContent!;
     // Control: the banner's words are candidates when they are the main text.
     expect(terms(documentOf(`<main><p>${banner}</p></main>`))).toContain('toolbar');
