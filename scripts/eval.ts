@@ -96,8 +96,7 @@ for (const minReads of [2, 3, 5]) for (const minSpecificity of [3, 4]) for (cons
  */
 function fitAll(train: number[], exclude: number): RankSettings {
   let best: RankSettings | null = null, bestScore = -Infinity;
-  for (const lambda of RIDGE_LAMBDAS) for (const s of GRID) {
-    const weights = fitWeights(exclude, lambda);
+  for (const weights of RIDGE_LAMBDAS.map((lambda) => fitWeights(exclude, lambda))) for (const s of GRID) {
     const ranked = new Map(train.map((n) => [n, rankOpen(n, { ...s, weights, gate: OPEN_GATE })]));
     for (const gate of GATES) {
       let sum = 0, margin = Infinity;
