@@ -118,7 +118,7 @@ function miniSearchOver(reads: readonly Read[]): SearchFn {
 
 /** FlexSearch's own Document over the same fields, prefix-tokenised, default encoder, asked the query as typed. */
 function rawFlexSearchOver(reads: readonly Read[]): SearchFn {
-  const fields = Object.keys(FIELD_WEIGHTS);
+  const fields = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
   const index = new Document<Fields>({ document: { id: 'id', index: fields.map((field) => ({ field, tokenize: 'forward' as const })) } });
   reads.forEach((read) => index.add(fieldsOf(read)));
   return (query) => {
