@@ -53,7 +53,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '20' },
     // 16 dev pages × 8 rounds = 128 extraction/Readability pairs.
     'extract-rounds': { type: 'string', default: '8' },
-    'install-100k-runs': { type: 'string', default: '4' },
+    'install-100k-runs': { type: 'string', default: '3' },
   },
 });
 const runs = wholeNumber(args.runs, '--runs');

@@ -60,6 +60,8 @@ export async function measureInstallLoad(browser: BenchBrowser, version: string,
 export async function measureStorageFloor(browser: BenchBrowser): Promise<number> {
   const assetPath = `assets/${path.basename(await catalogueAsset(browser, 'reads'))}`;
   return browser.harness.serviceWorker.evaluate(async (asset) => {
+    // tsx's keepNames wraps the named helpers below in `__name(...)`; the worker has no such helper.
+    (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
     const reads = (await (await fetch(`/${asset}`)).json()) as { id: string }[];
     const name = 'docent-bench-storage-floor';
     const request = (target: IDBRequest | IDBOpenDBRequest) => new Promise<unknown>((resolve, reject) => {
