@@ -65,7 +65,8 @@ export async function waitForCatalogue(browser: BenchBrowser, version: string, t
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const record = await lastCatalogueSync(browser.harness.serviceWorker).catch(() => undefined);
-    if (record?.version === version) return record;
+    // `committed`: the record rewritten after the load's commit, whose duration includes it.
+    if (record?.version === version && record.committed) return record;
     if (Date.now() > deadline) throw new Error(`Catalogue ${version} was not loaded within ${timeoutMs} ms (last: ${JSON.stringify(record)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -107,7 +108,7 @@ export async function replaceBundledCatalogue(browser: BenchBrowser, reads: read
   await writeFile(await catalogueAsset(browser, 'meta'), JSON.stringify({ version, counts: { total: reads.length } }));
 }
 
-async function catalogueAsset(browser: BenchBrowser, which: 'reads' | 'meta'): Promise<string> {
+export async function catalogueAsset(browser: BenchBrowser, which: 'reads' | 'meta'): Promise<string> {
   const assetsDir = path.join(browser.harness.extensionDir, 'assets');
   // Vite names them catalogue-<hash>.json and catalogue-meta-<hash>.json.
   const pattern = which === 'meta' ? /^catalogue-meta-[\w-]+\.json$/ : /^catalogue-(?!meta-)[\w-]+\.json$/;

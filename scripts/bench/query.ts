@@ -1,73 +1,102 @@
 /**
- * One search query over the same catalogue with our index (`src/search`) and with MiniSearch
- * configured the same way: the same fields and boosts, the same tokenizer and stopwords, prefix
- * search, typo tolerance, all words required with a fall-back to any word (as ours does when
- * no read has them all). Runs in Node.
+ * One search query over the same catalogue with our index (`src/search`), with MiniSearch configured
+ * the same way (the peer: same fields and boosts, tokenizer and stopwords, prefix search, typo
+ * tolerance, all words required with a fall-back to any word), and with a bare FlexSearch Document
+ * asked the raw query (the floor: the engine ours is built on, without our ranking or typo handling).
+ * Runs in Node. Timed interleaved (ours, MiniSearch, FlexSearch, rotating which goes first), so a
+ * busy machine slows the three alike and the per-pair ratios hold.
  */
 import MiniSearch from 'minisearch';
 import type { Read } from '@/src/catalogue/types';
 import { createCatalogueSearch } from '@/src/search';
 import { FIELD_WEIGHTS } from '@/src/search/catalogue-search';
+import { Document } from '@/src/search/flexsearch';
 import { QUERY_STOPWORDS, termsOf } from '@/src/search/text';
-import { SEARCH_QUERY_GROUPS, type QueryGroup } from './queries';
-import { meanTopKOverlap } from './stats';
+import { judgeEngine, type Judgements, type Quality } from './quality';
 
 /** What the popup asks for: one page of results. */
 const RESULTS_PER_QUERY = 25;
-const TOP_K = 5;
+
+export type EngineQuality = { overall: Quality; byKind: Record<string, Quality> };
 
 export type QueryBench = {
   oursUs: number[];
   miniSearchUs: number[];
-  top5Overlap: number;
-  /** The overlap per kind of query, to see where the two rankings part. */
-  top5OverlapByGroup: Record<QueryGroup, number>;
-  buildMs: { ours: number; miniSearch: number };
+  flexSearchUs: number[];
+  /** MiniSearch's time / ours, per interleaved pair. */
+  miniSearchOverOurs: number[];
+  /** Ours / FlexSearch's raw query, per interleaved pair. */
+  oursOverFlexSearch: number[];
+  quality: { ours: EngineQuality; miniSearch: EngineQuality };
+  buildMs: { ours: number; miniSearch: number; flexSearch: number };
 };
 
 type SearchFn = (query: string) => string[];
 
-/** Time every query of SEARCH_QUERY_GROUPS `rounds` times with each engine, and compare their top 5. */
-export function benchmarkQueries(reads: readonly Read[], rounds: number): QueryBench {
-  const queries = Object.values(SEARCH_QUERY_GROUPS).flat();
-  let startedAt = performance.now();
-  const ours = createCatalogueSearch(reads);
-  const oursBuildMs = performance.now() - startedAt;
+/** Time every judged query `rounds` times with each engine, and judge ours and MiniSearch's rankings. */
+export function benchmarkQueries(reads: readonly Read[], judgements: Judgements, rounds: number): QueryBench {
+  const queries = judgements.queries.map((judgement) => judgement.query);
+  const built = <T>(build: () => T): [T, number] => {
+    const startedAt = performance.now();
+    const engine = build();
+    return [engine, performance.now() - startedAt];
+  };
+  const [ours, oursBuildMs] = built(() => createCatalogueSearch(reads));
   const searchOurs: SearchFn = (query) => ours.search(query, [], RESULTS_PER_QUERY).hits.map((hit) => hit.read.id);
+  const [searchMiniSearch, miniSearchBuildMs] = built(() => miniSearchOver(reads));
+  const [searchFlexSearch, flexSearchBuildMs] = built(() => rawFlexSearchOver(reads));
 
-  startedAt = performance.now();
-  const searchMiniSearch = miniSearchOver(reads);
-  const miniSearchBuildMs = performance.now() - startedAt;
+  const quality = { ours: judgeEngine(judgements, searchOurs), miniSearch: judgeEngine(judgements, searchMiniSearch) };
 
-  const overlapOf = (group: readonly string[]) =>
-    meanTopKOverlap(group.map((query) => [searchOurs(query), searchMiniSearch(query)] as const), TOP_K);
-  const top5Overlap = overlapOf(queries);
-  const top5OverlapByGroup = Object.fromEntries(
-    Object.entries(SEARCH_QUERY_GROUPS).map(([group, groupQueries]) => [group, overlapOf(groupQueries)]),
-  ) as Record<QueryGroup, number>;
-  // One untimed round each warms the JIT; then the engines alternate so neither gets a cooler machine.
-  queries.forEach((query) => (searchOurs(query), searchMiniSearch(query)));
-  const oursUs: number[] = [];
-  const miniSearchUs: number[] = [];
+  const engines = [searchOurs, searchMiniSearch, searchFlexSearch];
+  // One untimed round warms the JIT.
+  queries.forEach((query) => engines.forEach((search) => search(query)));
+  const timesUs: number[][] = [[], [], []];
   for (let round = 0; round < rounds; round++) {
-    for (const query of queries) {
-      oursUs.push(timeUs(() => searchOurs(query)));
-      miniSearchUs.push(timeUs(() => searchMiniSearch(query)));
+    for (const [index, query] of queries.entries()) {
+      const pair = [0, 0, 0];
+      for (let turn = 0; turn < engines.length; turn++) {
+        const engine = (turn + round + index) % engines.length;
+        pair[engine] = timeUs(() => engines[engine]!(query));
+      }
+      pair.forEach((us, engine) => timesUs[engine]!.push(us));
     }
   }
-  return { oursUs, miniSearchUs, top5Overlap, top5OverlapByGroup, buildMs: { ours: oursBuildMs, miniSearch: miniSearchBuildMs } };
+  const [oursUs, miniSearchUs, flexSearchUs] = timesUs as [number[], number[], number[]];
+  return {
+    oursUs,
+    miniSearchUs,
+    flexSearchUs,
+    miniSearchOverOurs: miniSearchUs.map((us, i) => us / oursUs[i]!),
+    oursOverFlexSearch: oursUs.map((us, i) => us / flexSearchUs[i]!),
+    quality,
+    buildMs: { ours: oursBuildMs, miniSearch: miniSearchBuildMs, flexSearch: flexSearchBuildMs },
+  };
 }
 
 function timeUs(run: () => unknown): number {
   const startedAt = performance.now();
   run();
-  return (performance.now() - startedAt) * 1000;
+  // performance.now() is clamped to 5 µs steps in some runtimes; never divide by zero.
+  return Math.max((performance.now() - startedAt) * 1000, 0.1);
 }
 
-type MiniSearchDoc = { id: string; title: string; tags: string; source: string; section: string; category: string; summary: string };
+type Fields = { id: string; title: string; tags: string; source: string; section: string; category: string; summary: string };
+
+function fieldsOf(read: Read): Fields {
+  return {
+    id: read.id,
+    title: read.title,
+    tags: read.tags.join(' '),
+    source: read.source,
+    section: read.section ?? '',
+    category: read.category ?? '',
+    summary: read.summary ?? '',
+  };
+}
 
 function miniSearchOver(reads: readonly Read[]): SearchFn {
-  const index = new MiniSearch<MiniSearchDoc>({
+  const index = new MiniSearch<Fields>({
     fields: Object.keys(FIELD_WEIGHTS),
     // Our tokenizer folds case and diacritics already, so terms need no further processing.
     tokenize: termsOf,
@@ -79,20 +108,23 @@ function miniSearchOver(reads: readonly Read[]): SearchFn {
       processTerm: (term) => (QUERY_STOPWORDS.has(term) ? null : term),
     },
   });
-  index.addAll(
-    reads.map((read) => ({
-      id: read.id,
-      title: read.title,
-      tags: read.tags.join(' '),
-      source: read.source,
-      section: read.section ?? '',
-      category: read.category ?? '',
-      summary: read.summary ?? '',
-    })),
-  );
+  index.addAll(reads.map(fieldsOf));
   return (query) => {
     const allWords = index.search(query, { combineWith: 'AND' });
     const results = allWords.length > 0 ? allWords : index.search(query, { combineWith: 'OR' });
     return results.slice(0, RESULTS_PER_QUERY).map((result) => result.id as string);
+  };
+}
+
+/** FlexSearch's own Document over the same fields, prefix-tokenised, default encoder, asked the query as typed. */
+function rawFlexSearchOver(reads: readonly Read[]): SearchFn {
+  const fields = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
+  const index = new Document<Fields>({ document: { id: 'id', index: fields.map((field) => ({ field, tokenize: 'forward' as const })) } });
+  reads.forEach((read) => index.add(fieldsOf(read)));
+  return (query) => {
+    const perField = index.search(query, { limit: RESULTS_PER_QUERY }) as { result: (string | number)[] }[];
+    const ids = new Set<string>();
+    for (const { result } of perField) for (const id of result) ids.add(String(id));
+    return [...ids].slice(0, RESULTS_PER_QUERY);
   };
 }

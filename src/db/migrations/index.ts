@@ -2,9 +2,10 @@ import type Dexie from 'dexie';
 import type { Migration } from './migration';
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
 /** Every schema version in order. Add a version by adding one file and one entry here. */
-export const migrations: readonly Migration[] = [v1, v2];
+export const migrations: readonly Migration[] = [v1, v2, v3];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 

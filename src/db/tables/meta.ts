@@ -5,7 +5,10 @@ import type { EntityTable } from 'dexie';
 export type CatalogueSyncRecord = {
   version: string;
   at: number;
+  /** From the start of the load to its commit (to its last write while `committed` is false). */
   durationMs: number;
+  /** False in the record the load's transaction writes; true once rewritten after the commit. */
+  committed: boolean;
   added: number;
   updated: number;
   removed: number;

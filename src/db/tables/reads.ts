@@ -4,9 +4,9 @@ import type { Read } from '@/src/catalogue/types';
 import { normaliseTag } from '@/src/catalogue/tags';
 
 export type StoredRead = Read & {
-  /** Normalised tags (see normaliseTag), indexed multiEntry so one lookup finds a tag however it was written. */
+  /** Normalised tags (see normaliseTag); indexed multiEntry up to schema v2, a plain field since v3. */
   tagKeys: string[];
-  /** Year of `published`, for the year facet; null when the date is unknown. */
+  /** Year of `published`; null when the date is unknown (indexed up to schema v2). */
   year: number | null;
 };
 

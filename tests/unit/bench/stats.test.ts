@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanTopKOverlap, percentile, round, summarise } from '@/scripts/bench/stats';
+import { fitPowerLaw, pairRatios, percentile, round, summarise } from '@/scripts/bench/stats';
 
 describe('percentile (nearest rank)', () => {
   it('returns a measured sample: the smallest with at least p% of samples at or below it', () => {
@@ -30,8 +30,8 @@ describe('percentile (nearest rank)', () => {
 });
 
 describe('summarise', () => {
-  it('gives count, p50, p95, min and max', () => {
-    expect(summarise([5, 1, 9, 3])).toEqual({ n: 4, p50: 3, p95: 9, min: 1, max: 9 });
+  it('gives count, quartiles, p95, min and max', () => {
+    expect(summarise([5, 1, 9, 3])).toEqual({ n: 4, p25: 1, p50: 3, p75: 5, p95: 9, min: 1, max: 9 });
   });
 });
 
@@ -43,19 +43,29 @@ describe('round', () => {
   });
 });
 
-describe('meanTopKOverlap', () => {
-  it('averages the shared share of the top k over queries', () => {
-    const full: [string[], string[]] = [['a', 'b', 'c', 'd', 'e', 'x'], ['e', 'd', 'c', 'b', 'a']];
-    const half: [string[], string[]] = [['a', 'b'], ['a', 'z']];
-    expect(meanTopKOverlap([full, half], 5)).toBe(0.75);
+describe('pairRatios', () => {
+  it('divides each sample by its interleaved floor', () => {
+    expect(pairRatios([10, 30], [5, 10])).toEqual([2, 3]);
   });
 
-  it('counts two empty rankings as agreeing and one empty ranking as no overlap', () => {
-    expect(meanTopKOverlap([[[], []]], 5)).toBe(1);
-    expect(meanTopKOverlap([[['a'], []]], 5)).toBe(0);
+  it('rejects series of different lengths and a floor of zero', () => {
+    expect(() => pairRatios([1, 2], [1])).toThrow(/equally long/);
+    expect(() => pairRatios([1], [0])).toThrow(/not positive/);
+  });
+});
+
+describe('fitPowerLaw', () => {
+  const sizes = [1_000, 10_000, 30_000, 100_000];
+
+  it('finds the exponent of cost ∝ size^k and names the growth', () => {
+    expect(fitPowerLaw(sizes.map((size) => ({ size, cost: size * 0.002 })))).toEqual({ exponent: 1, growth: '≈ linear' });
+    expect(fitPowerLaw(sizes.map((size) => ({ size, cost: 7 })))).toEqual({ exponent: 0, growth: '≈ constant' });
+    expect(fitPowerLaw(sizes.map((size) => ({ size, cost: size * Math.log(size) }))).growth).toBe('≈ n log n');
+    expect(fitPowerLaw(sizes.map((size) => ({ size, cost: Math.sqrt(size) }))).growth).toBe('sublinear (≈ n^0.5)');
+    expect(fitPowerLaw(sizes.map((size) => ({ size, cost: size ** 2 }))).growth).toBe('superlinear (≈ n^2)');
   });
 
-  it('rejects an empty list of queries', () => {
-    expect(() => meanTopKOverlap([], 5)).toThrow(/no rankings/);
+  it('needs two usable points', () => {
+    expect(() => fitPowerLaw([{ size: 10, cost: 1 }])).toThrow(/two points/);
   });
 });
