@@ -9,6 +9,7 @@ import { registerSiteAccess } from './site-access';
 import { registerSidePanelUpdates } from './side-panel';
 import { registerQueueSync } from './queue-sync';
 import { registerTabPages } from './tab-pages';
+import { registerMoreLikeThis } from './more-like-this';
 import { onMessage } from '@/src/platform/messaging';
 
 export default defineBackground({
@@ -23,6 +24,7 @@ export default defineBackground({
     registerSidePanelUpdates();
     registerQueueSync();
     registerTabPages();
+    registerMoreLikeThis();
     // Liveness: `npm run bench` times it to prove the worker stays responsive while a catalogue loads.
     onMessage('ping', () => ({ ok: true }));
   },

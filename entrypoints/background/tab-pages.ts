@@ -45,7 +45,7 @@ const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
 let cachedIndex: { revision: string; index: Promise<RelatedIndex> } | undefined;
 /** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
-async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }> {
+export async function relatedIndex(): Promise<{ revision: string; index: RelatedIndex }> {
   await catalogueReady();
   const revision = String(await readsRevision.current());
   if (cachedIndex?.revision !== revision) {

@@ -5,6 +5,7 @@
  */
 import type { PageKeywords, Term } from '@/src/keywords/types';
 import type { Request } from './messages';
+import type { ReadAsPage } from '@/src/ranking/more-like-this';
 
 /** Requests a content script sends; every other request comes from an extension page or the worker. */
 const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['page-keywords']);
@@ -53,5 +54,25 @@ export function sanitizePageKeywords(value: unknown): PageKeywords | null {
     title: title.slice(0, PAGE_REPORT_LIMITS.titleLength),
     keywords: terms,
     extractMs: typeof extractMs === 'number' && Number.isFinite(extractMs) ? extractMs : 0,
+  };
+}
+
+/** Bounds of a read sent for "More like this": a catalogue read's own sizes with room to spare. */
+export const READ_AS_PAGE_LIMITS = { idLength: 200, titleLength: 1000, tags: 50, tagLength: 100, summaryLength: 4000 } as const;
+
+/** The read as the ranking may use it, or null when it is not one (extension pages only send these, but a bug must not cost the worker). */
+export function sanitizeReadAsPage(value: unknown): ReadAsPage | null {
+  if (!isRecord(value)) return null;
+  const { id, title, tags, summary } = value;
+  if (typeof id !== 'string' || typeof title !== 'string' || !Array.isArray(tags)) return null;
+  if (id.length > READ_AS_PAGE_LIMITS.idLength) return null;
+  return {
+    id,
+    title: title.slice(0, READ_AS_PAGE_LIMITS.titleLength),
+    tags: tags
+      .filter((tag): tag is string => typeof tag === 'string')
+      .slice(0, READ_AS_PAGE_LIMITS.tags)
+      .map((tag) => tag.slice(0, READ_AS_PAGE_LIMITS.tagLength)),
+    summary: typeof summary === 'string' ? summary.slice(0, READ_AS_PAGE_LIMITS.summaryLength) : null,
   };
 }

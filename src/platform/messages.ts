@@ -6,6 +6,7 @@
 import type { PageKeywords } from '@/src/keywords/types';
 import type { Read } from '@/src/catalogue/types';
 import type { SyncStatus } from '@/src/queue/sync';
+import type { ReadAsPage } from '@/src/ranking/more-like-this';
 
 /** Why a tab has no related reads to show. */
 export type TabStatus =
@@ -32,7 +33,9 @@ export type Request =
   /** Background -> extension pages (side panel): a tab's related reads were recomputed. */
   | { type: 'tab-related-changed'; related: TabRelated }
   /** UI -> background: run a queue sync round now (options "Sync now", after an import); answers the new status. */
-  | { type: 'queue-sync-now' };
+  | { type: 'queue-sync-now' }
+  /** UI -> background: the catalogue reads related to one read ("More like this"), ranked as a small page. */
+  | { type: 'more-like-this'; read: ReadAsPage };
 
 type Responses = {
   'page-keywords': { ok: true };
@@ -40,6 +43,7 @@ type Responses = {
   ping: { ok: true };
   'tab-related-changed': { ok: true };
   'queue-sync-now': SyncStatus;
+  'more-like-this': { related: RelatedRead[] };
 };
 
 export type ResponseOf<R extends Request> = Responses[R['type']];

@@ -5,7 +5,8 @@
 import type { Read } from '@/src/catalogue/types';
 import type { QueueItem, QueueState } from '@/src/queue/types';
 import type { CatalogueSearch } from '@/src/search';
-import type { TabRelated } from '@/src/platform/messages';
+import type { RelatedRead, TabRelated } from '@/src/platform/messages';
+import type { ReadAsPage } from '@/src/ranking/more-like-this';
 import { sortQueue } from '@/src/queue/rules';
 import { sendMessage } from '@/src/platform/messaging';
 import { useLiveQuery } from './use-live-query';
@@ -20,6 +21,12 @@ const loadStore = () => (store ??= import('./store'));
 
 export function relatedReadsFor(tabId: number): Promise<TabRelated> {
   return sendMessage({ type: 'tab-related', tabId });
+}
+
+/** "More like this": the background ranks the read as a small page against the same index as tabs. */
+export async function moreLikeThisFor(read: ReadAsPage): Promise<RelatedRead[]> {
+  const { id, title, tags, summary } = read;
+  return (await sendMessage({ type: 'more-like-this', read: { id, title, tags, summary: summary ?? null } })).related;
 }
 
 /** Catalogues up to this size get their search index ahead of need; larger ones when Search opens. */
@@ -72,4 +79,5 @@ export const queueActions = {
   setState: (id: string, state: QueueState) => withQueue((queue, db) => queue.setState(db, id, state)),
   moveBefore: (id: string, beforeId: string) => withQueue((queue, db) => queue.move(db, id, { beforeId })),
   moveAfter: (id: string, afterId: string) => withQueue((queue, db) => queue.move(db, id, { afterId })),
+  setNote: (id: string, note: string) => withQueue((queue, db) => queue.setNote(db, id, note)),
 };
