@@ -102,7 +102,11 @@ function MoreLikeThisButton({ onOpen }: { onOpen: (origin: HTMLElement) => void 
       aria-label={t('moreLikeThis')}
       title={t('moreLikeThisTooltip')}
       data-more
-      onClick={(event) => onOpen(event.currentTarget)}
+      // Focus returns to what held it: the title link when M opened it from the keyboard, else this button.
+      onClick={(event) => {
+        const focused = document.activeElement;
+        onOpen(focused instanceof HTMLElement && focused !== document.body ? focused : event.currentTarget);
+      }}
     >
       <BranchIcon />
     </button>
