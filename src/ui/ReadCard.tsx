@@ -104,8 +104,9 @@ function MoreLikeThisButton({ onOpen }: { onOpen: (origin: HTMLElement) => void 
       data-more
       // Focus returns to what held it: the title link when M opened it from the keyboard, else this button.
       onClick={(event) => {
-        const focused = document.activeElement;
-        onOpen(focused instanceof HTMLElement && focused !== document.body ? focused : event.currentTarget);
+        const page = event.currentTarget.ownerDocument;
+        const focused = page.activeElement as HTMLElement | null;
+        onOpen(focused && focused !== page.body ? focused : event.currentTarget);
       }}
     >
       <BranchIcon />

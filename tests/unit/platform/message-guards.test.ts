@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_REPORT_LIMITS, isAllowedSender, sanitizePageKeywords } from '@/src/platform/message-guards';
+import { PAGE_REPORT_LIMITS, READ_AS_PAGE_LIMITS, isAllowedSender, sanitizePageKeywords, sanitizeReadAsPage } from '@/src/platform/message-guards';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -55,5 +55,33 @@ describe('sanitizePageKeywords', () => {
     expect(clean.keywords.length).toBeLessThanOrEqual(PAGE_REPORT_LIMITS.terms);
     expect(clean.keywords.every((term) => term.term.startsWith('t') && term.weight === 1)).toBe(true);
     expect(clean.extractMs).toBe(0);
+  });
+});
+
+describe('sanitizeReadAsPage', () => {
+  it('keeps a read’s id, title, tags and summary, and nothing else', () => {
+    expect(sanitizeReadAsPage({ id: 'r1', title: 'Raft', tags: ['raft'], summary: 'Leaders.', url: 'https://x.example/' })).toEqual({
+      id: 'r1',
+      title: 'Raft',
+      tags: ['raft'],
+      summary: 'Leaders.',
+    });
+    expect(sanitizeReadAsPage({ id: 'page:1', title: 'A page', tags: [] })).toEqual({ id: 'page:1', title: 'A page', tags: [], summary: null });
+  });
+
+  it('refuses what is not a read, and cuts lists and strings to bounds', () => {
+    expect(sanitizeReadAsPage(null)).toBeNull();
+    expect(sanitizeReadAsPage({ id: 1, title: 'x', tags: [] })).toBeNull();
+    expect(sanitizeReadAsPage({ id: 'x', title: 'x', tags: 'raft' })).toBeNull();
+    expect(sanitizeReadAsPage({ id: 'x'.repeat(READ_AS_PAGE_LIMITS.idLength + 1), title: 'x', tags: [] })).toBeNull();
+    const huge = sanitizeReadAsPage({ id: 'x', title: 't'.repeat(5000), tags: [...Array(200).fill('tag'), 3], summary: 's'.repeat(10_000) })!;
+    expect(huge.title).toHaveLength(READ_AS_PAGE_LIMITS.titleLength);
+    expect(huge.tags).toHaveLength(READ_AS_PAGE_LIMITS.tags);
+    expect(huge.summary).toHaveLength(READ_AS_PAGE_LIMITS.summaryLength);
+  });
+
+  it('is a UI request: extension pages may ask, content scripts may not', () => {
+    expect(isAllowedSender('more-like-this', popup, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('more-like-this', contentScript, ID, ORIGIN)).toBe(false);
   });
 });
