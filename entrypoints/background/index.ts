@@ -10,6 +10,7 @@ import { registerSidePanelUpdates } from './side-panel';
 import { registerQueueSync } from './queue-sync';
 import { registerTabPages } from './tab-pages';
 import { registerMoreLikeThis } from './more-like-this';
+import { registerQueueEdits } from './queue-edits';
 import { onMessage } from '@/src/platform/messaging';
 
 export default defineBackground({
@@ -25,6 +26,7 @@ export default defineBackground({
     registerQueueSync();
     registerTabPages();
     registerMoreLikeThis();
+    registerQueueEdits();
     // Liveness: `npm run bench` times it to prove the worker stays responsive while a catalogue loads.
     onMessage('ping', () => ({ ok: true }));
   },

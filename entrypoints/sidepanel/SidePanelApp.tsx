@@ -14,7 +14,7 @@ import { targetTabId, openInNewTab, searchPageUrl } from '@/src/platform/tabs';
 import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
 import { RelatedView, type RelatedState } from '@/src/ui/views/RelatedView';
 import { StorageNotice } from '@/src/ui/StorageNotice';
-import { ThreadPanel, useThread } from '@/src/ui/MoreLikeThis';
+import { ThreadPanel, useThread } from '@/src/ui/thread';
 import { cardKeyTarget, isTyping } from '@/src/ui/keyboard';
 
 export function SidePanelApp() {

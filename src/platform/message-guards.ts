@@ -4,7 +4,8 @@
  * content script produces, and UI requests only from Docent's own pages.
  */
 import type { PageKeywords, Term } from '@/src/keywords/types';
-import type { Request } from './messages';
+import type { QueueEditRequest, Request } from './messages';
+import type { QueueItem } from '@/src/queue/types';
 import type { ReadAsPage } from '@/src/ranking/more-like-this';
 
 /** Requests a content script sends; every other request comes from an extension page or the worker. */
@@ -75,4 +76,67 @@ export function sanitizeReadAsPage(value: unknown): ReadAsPage | null {
       .map((tag) => tag.slice(0, READ_AS_PAGE_LIMITS.tagLength)),
     summary: typeof summary === 'string' ? summary.slice(0, READ_AS_PAGE_LIMITS.summaryLength) : null,
   };
+}
+
+const isString = (value: unknown, maxLength = 4096): value is string => typeof value === 'string' && value.length <= maxLength;
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** A queue item as `remove` handed it out (Undo sends it back), with exactly the item's fields. */
+function sanitizeQueueItem(value: unknown): QueueItem | null {
+  if (!isRecord(value)) return null;
+  const { id, readId, title, url, source, tags, readMinutes, addedAt, state, readAt, position, note, updatedAt } = value;
+  const valid =
+    isString(id, 200) &&
+    (readId === null || isString(readId, 200)) &&
+    isString(title, 10_000) &&
+    (url === null || isString(url)) &&
+    isString(source, 1000) &&
+    Array.isArray(tags) &&
+    tags.every((tag) => isString(tag, 200)) &&
+    (readMinutes === null || isFiniteNumber(readMinutes)) &&
+    isFiniteNumber(addedAt) &&
+    (state === 'read' || state === 'unread') &&
+    (readAt === null || isFiniteNumber(readAt)) &&
+    isFiniteNumber(position) &&
+    isString(note, 10_000) &&
+    isFiniteNumber(updatedAt);
+  if (!valid) return null;
+  return { id, readId, title, url, source, tags: [...tags] as string[], readMinutes, addedAt, state, readAt, position, note, updatedAt };
+}
+
+/**
+ * The queue edit as the repository may run it, or null when it is not one. Only Docent's own pages
+ * send these; the check keeps a page's bug from reaching the queue as a malformed row. The queue
+ * rules still clean and cap what they store (titles, notes, links).
+ */
+export function sanitizeQueueEdit(value: unknown): QueueEditRequest | null {
+  if (!isRecord(value)) return null;
+  switch (value.op) {
+    case 'save':
+      return isString(value.readId, 200) ? { op: 'save', readId: value.readId } : null;
+    case 'save-page': {
+      const page = value.page;
+      return isRecord(page) && isString(page.url) && isString(page.title, 10_000) ? { op: 'save-page', page: { url: page.url, title: page.title } } : null;
+    }
+    case 'remove':
+      return isString(value.id, 200) ? { op: 'remove', id: value.id } : null;
+    case 'restore': {
+      const item = sanitizeQueueItem(value.item);
+      return item ? { op: 'restore', item } : null;
+    }
+    case 'set-state':
+      return isString(value.id, 200) && (value.state === 'read' || value.state === 'unread') ? { op: 'set-state', id: value.id, state: value.state } : null;
+    case 'move': {
+      const target = value.target;
+      if (!isString(value.id, 200) || !isRecord(target)) return null;
+      if (isString(target.beforeId, 200)) return { op: 'move', id: value.id, target: { beforeId: target.beforeId } };
+      if (isString(target.afterId, 200)) return { op: 'move', id: value.id, target: { afterId: target.afterId } };
+      return null;
+    }
+    case 'set-note':
+      return isString(value.id, 200) && isString(value.note, 10_000) ? { op: 'set-note', id: value.id, note: value.note } : null;
+    default:
+      return null;
+  }
 }

@@ -7,6 +7,8 @@ import type { PageKeywords } from '@/src/keywords/types';
 import type { Read } from '@/src/catalogue/types';
 import type { SyncStatus } from '@/src/queue/sync';
 import type { ReadAsPage } from '@/src/ranking/more-like-this';
+import type { QueueItem, QueueState } from '@/src/queue/types';
+import type { MoveTarget } from '@/src/queue/rules';
 
 /** Why a tab has no related reads to show. */
 export type TabStatus =
@@ -26,6 +28,23 @@ export type TabRelated = {
   keywords: PageKeywords['keywords'];
 };
 
+/**
+ * One queue change asked by the popup or side panel. The background runs it through the queue
+ * repository (those pages carry no storage code of their own); a catalogue read is named by id and
+ * looked up there, so a page cannot save a read the catalogue does not have.
+ */
+export type QueueEditRequest =
+  | { op: 'save'; readId: string }
+  | { op: 'save-page'; page: { url: string; title: string } }
+  | { op: 'remove'; id: string }
+  | { op: 'restore'; item: QueueItem }
+  | { op: 'set-state'; id: string; state: QueueState }
+  | { op: 'move'; id: string; target: MoveTarget }
+  | { op: 'set-note'; id: string; note: string };
+
+/** `removed`: what a remove took out (what Undo restores). `refused`: an impossible edit (unknown item, a link that is not a web page). */
+export type QueueEditResult = { ok: true; removed: QueueItem | null } | { ok: false; reason: 'storage-full' | 'refused' };
+
 export type Request =
   | { type: 'page-keywords'; page: PageKeywords }
   | { type: 'tab-related'; tabId: number }
@@ -35,7 +54,9 @@ export type Request =
   /** UI -> background: run a queue sync round now (options "Sync now", after an import); answers the new status. */
   | { type: 'queue-sync-now' }
   /** UI -> background: the catalogue reads related to one read ("More like this"), ranked as a small page. */
-  | { type: 'more-like-this'; read: ReadAsPage };
+  | { type: 'more-like-this'; read: ReadAsPage }
+  /** UI -> background: change the queue (see QueueEditRequest). */
+  | { type: 'queue-edit'; edit: QueueEditRequest };
 
 type Responses = {
   'page-keywords': { ok: true };
@@ -44,6 +65,7 @@ type Responses = {
   'tab-related-changed': { ok: true };
   'queue-sync-now': SyncStatus;
   'more-like-this': { related: RelatedRead[] };
+  'queue-edit': QueueEditResult;
 };
 
 export type ResponseOf<R extends Request> = Responses[R['type']];

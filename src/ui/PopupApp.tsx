@@ -16,11 +16,12 @@ import { adjacentView, cardKeyTarget, escapeAction, isTyping, nextRowIndex, view
 import { findByUrl, unreadSummary } from '@/src/queue/rules';
 import { RelatedView, type RelatedState } from './views/RelatedView';
 import { SearchView, sameFacet } from './views/SearchView';
-import { SavedView } from './views/SavedView';
+import { useLazyModule } from './use-lazy-module';
+import { SkeletonList } from './ReadCard';
 import { Snackbar, type SnackbarMessage } from './Snackbar';
 import type { CardRead } from './ReadCard';
 import { StorageNotice } from './StorageNotice';
-import { ThreadPanel, useThread } from './MoreLikeThis';
+import { ThreadPanel, useThread } from './thread';
 
 const viewLabel: Record<View, MessageKey> = { related: 'tabRelated', search: 'tabSearch', saved: 'tabSaved' };
 
@@ -34,6 +35,9 @@ function focusRow(row: Element | undefined) {
   primary?.focus();
   primary?.scrollIntoView({ block: 'nearest' });
 }
+
+/** The Saved view's code (notes, filters, export) is not needed for the first paint: it loads when Saved is opened, or once Related has painted. */
+const loadSavedView = () => import('./views/SavedView');
 
 /** `popup.html?q=…` (omnibox, selection menu, side panel tags) opens straight into Search with that query. */
 const linkedQuery = new URLSearchParams(location.search).get('q')?.trim() || null;
@@ -53,6 +57,7 @@ export function PopupApp() {
   const userPickedView = useRef(linkedQuery !== null);
   const panelRef = useRef<HTMLDivElement>(null);
   const thread = useThread();
+  const saved = useLazyModule(loadSavedView, view === 'saved' || related.kind !== 'loading');
 
   useEffect(() => {
     targetTabId()
@@ -285,8 +290,10 @@ export function PopupApp() {
               onMoreLikeThis={openThread}
               notice={notice}
             />
+          ) : !saved ? (
+            <SkeletonList rows={3} />
           ) : (
-            <SavedView
+            <saved.SavedView
               items={queue}
               engine={engine}
               onTag={showTag}
