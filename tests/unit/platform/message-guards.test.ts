@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_REPORT_LIMITS, READ_AS_PAGE_LIMITS, isAllowedSender, sanitizePageKeywords, sanitizeReadAsPage } from '@/src/platform/message-guards';
+import { PAGE_REPORT_LIMITS, READ_AS_PAGE_LIMITS, isAllowedSender, sanitizePageKeywords, sanitizeQueueEdit, sanitizeReadAsPage } from '@/src/platform/message-guards';
+import type { QueueItem } from '@/src/queue/types';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -83,5 +84,50 @@ describe('sanitizeReadAsPage', () => {
   it('is a UI request: extension pages may ask, content scripts may not', () => {
     expect(isAllowedSender('more-like-this', popup, ID, ORIGIN)).toBe(true);
     expect(isAllowedSender('more-like-this', contentScript, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('sanitizeQueueEdit', () => {
+  const item: QueueItem = {
+    id: 'r1', readId: 'r1', title: 'Raft', url: 'https://raft.example/', source: 'raft.example', tags: ['raft'], readMinutes: 5,
+    addedAt: 1, state: 'unread', readAt: null, position: 0, note: 'fencing', updatedAt: 1,
+  };
+
+  it('passes every edit the pages send, with only its own fields', () => {
+    const edits = [
+      { op: 'save', readId: 'r1' },
+      { op: 'save-page', page: { url: 'https://example.org/a', title: 'A' } },
+      { op: 'remove', id: 'r1' },
+      { op: 'restore', item },
+      { op: 'set-state', id: 'r1', state: 'read' },
+      { op: 'move', id: 'r1', target: { beforeId: 'r2' } },
+      { op: 'move', id: 'r1', target: { afterId: 'r2' } },
+      { op: 'set-note', id: 'r1', note: 'Compare with Paxos' },
+    ] as const;
+    for (const edit of edits) expect(sanitizeQueueEdit(edit)).toEqual(edit);
+    expect(sanitizeQueueEdit({ op: 'remove', id: 'r1', extra: 'dropped' })).toEqual({ op: 'remove', id: 'r1' });
+    expect(sanitizeQueueEdit({ op: 'restore', item: { ...item, extra: 1 } })).toEqual({ op: 'restore', item });
+  });
+
+  it('refuses malformed edits', () => {
+    for (const edit of [
+      null,
+      'remove',
+      { op: 'drop-table' },
+      { op: 'save', read: { id: 'r1' } },
+      { op: 'set-state', id: 'r1', state: 'archived' },
+      { op: 'move', id: 'r1', target: {} },
+      { op: 'set-note', id: 'r1', note: 42 },
+      { op: 'remove', id: 'x'.repeat(201) },
+      { op: 'restore', item: { ...item, position: Number.NaN } },
+      { op: 'restore', item: { ...item, tags: [1] } },
+    ]) {
+      expect(sanitizeQueueEdit(edit), JSON.stringify(edit)).toBeNull();
+    }
+  });
+
+  it('is a UI request: a content script may not edit the queue', () => {
+    expect(isAllowedSender('queue-edit', popup, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('queue-edit', contentScript, ID, ORIGIN)).toBe(false);
   });
 });
