@@ -399,7 +399,8 @@ test('Saved filters by text (title, note, tag) and by tag, and sorts by your ord
 
   await expectNoAxeViolations(popup, 'Saved with filter and sort');
   // The README's picture of Saved with a note, sorted by date added.
-  await popup.locator('[data-list-input]').blur();
+  await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await popup.locator('.saved-header').first().scrollIntoViewIfNeeded();
   await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'saved-notes-light.png'), animations: 'disabled', caret: 'hide' });
   const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'no horizontal scroll').toBeLessThanOrEqual(0);
