@@ -4,7 +4,7 @@
  * tags, save toggle and "More like this".
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
 import type { Range } from '@/src/search/types';
 import type { SearchEngine } from '@/src/platform/settings';
@@ -55,25 +55,24 @@ function SaveToggle({ saved, onToggle }: { saved: boolean; onToggle: () => void 
 /**
  * The summary, clamped to its first lines (CSS) with a More/Less toggle when the clamp hides text:
  * a reader decides from it, and for reads without a link it is all the catalogue knows.
- * Whether the clamp hides anything is measured, and again when the card's width changes (side panel).
+ * Whether the clamp hides anything is read in a ResizeObserver callback, after the browser's own
+ * layout (never forcing one while the list first renders), and again when the card's width
+ * changes (side panel); the toggle then sits over the end of the last line, so nothing moves.
  */
 function Summary({ id, title, text, ranges }: { id: string; title: string; text: string; ranges?: readonly Range[] }) {
   const [expanded, setExpanded] = useState(false);
   const [clamped, setClamped] = useState(false);
   const ref = useRef<HTMLParagraphElement>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = ref.current;
-    if (!element || expanded) return;
-    const measure = () => setClamped(element.scrollHeight > element.clientHeight + 1);
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
+    if (!element || expanded || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setClamped(element.scrollHeight > element.clientHeight + 1));
     observer.observe(element);
     return () => observer.disconnect();
   }, [text, expanded]);
   const summaryId = `summary-${id}`;
   return (
-    <div class="card-summary-block">
+    <div class={`card-summary-block ${expanded ? 'is-expanded' : ''}`}>
       <p id={summaryId} ref={ref} class={`card-summary ${expanded ? 'is-expanded' : ''}`}>
         <Highlighted text={text} ranges={ranges} />
       </p>

@@ -323,6 +323,7 @@ test('notes: add with Enter, edit and save on blur, Esc cancels, capped at 280, 
   // Shift+Enter is a new line, not a save.
   const log = row(popup, 'log');
   await log.getByRole('button', { name: 'Add note' }).click();
+  await expect(log.getByRole('textbox')).toBeFocused();
   await popup.keyboard.type('first');
   await popup.keyboard.press('Shift+Enter');
   await popup.keyboard.type('second');

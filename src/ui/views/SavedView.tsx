@@ -3,7 +3,7 @@
  * (your own by default, date added, reading time), notes edited in place, reordering (Alt+↑/↓ or
  * drag, in your own order), remove and export.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QueueItem, QueueState } from '@/src/queue/types';
 import { NOTE_MAX_LENGTH, unreadSummary } from '@/src/queue/rules';
 import { SAVED_ORDERS, savedList, savedTags, tagKey, type SavedOrder } from '@/src/queue/saved-filter';
@@ -27,7 +27,8 @@ function NoteEditor({ item, onSave, onDone }: { item: QueueItem; onSave: (note: 
   const [text, setText] = useState(item.note);
   const finished = useRef(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  // Focused in the same commit as it appears: a key typed right after the click must land in the note, not act as a shortcut.
+  useLayoutEffect(() => {
     const field = ref.current;
     if (!field) return;
     field.focus();
