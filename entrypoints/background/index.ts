@@ -10,6 +10,8 @@ import { registerSidePanelUpdates } from './side-panel';
 import { registerQueueSync } from './queue-sync';
 import { registerTabPages } from './tab-pages';
 import { registerInstallWelcome } from './install';
+import { registerMoreLikeThis } from './more-like-this';
+import { registerQueueEdits } from './queue-edits';
 import { onMessage } from '@/src/platform/messaging';
 
 export default defineBackground({
@@ -25,6 +27,8 @@ export default defineBackground({
     registerQueueSync();
     registerTabPages();
     registerInstallWelcome();
+    registerMoreLikeThis();
+    registerQueueEdits();
     // Liveness: `npm run bench` times it to prove the worker stays responsive while a catalogue loads.
     onMessage('ping', () => ({ ok: true }));
   },

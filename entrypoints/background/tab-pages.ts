@@ -46,7 +46,7 @@ const waitingForKeywords = new Map<number, ((page: PageKeywords) => void)[]>();
 
 let cachedIndex: { revision: string; index: Promise<CatalogueIndex> } | undefined;
 /** The related-reads index, rebuilt only when the reads changed (catalogue update, user sources). */
-async function relatedIndex(): Promise<{ revision: string; index: CatalogueIndex }> {
+export async function relatedIndex(): Promise<{ revision: string; index: CatalogueIndex }> {
   await catalogueReady();
   const revision = String(await readsRevision.current());
   if (cachedIndex?.revision !== revision) {

@@ -1,8 +1,9 @@
 /**
  * The side panel (Chrome) / sidebar (Firefox): the Related view for whichever tab is active
- * in this window, following the user as they switch tabs and navigate.
+ * in this window, following the user as they switch tabs and navigate, with More like this on
+ * every read (M on a focused read, Esc back).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Read } from '@/src/catalogue/types';
 import { onMessage } from '@/src/platform/messaging';
@@ -13,6 +14,8 @@ import { targetTabId, openInNewTab, searchPageUrl } from '@/src/platform/tabs';
 import { queueActions, relatedReadsFor, useQueue } from '@/src/ui/data';
 import { RelatedView, type RelatedState } from '@/src/ui/views/RelatedView';
 import { StorageNotice } from '@/src/ui/StorageNotice';
+import { ThreadPanel, useThread } from '@/src/ui/thread';
+import { cardKeyTarget, isTyping } from '@/src/ui/keyboard';
 
 export function SidePanelApp() {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -20,6 +23,29 @@ export function SidePanelApp() {
   const engine = useSetting(searchEngineSetting)[0] ?? searchEngineSetting.fallback;
   const queue = useQueue();
   const savedIds = useMemo(() => new Set((queue ?? []).map((item) => item.id)), [queue]);
+  const thread = useThread();
+  const latestThread = useRef(thread);
+  latestThread.current = thread;
+
+  // Esc leaves a More-like-this step; S / M / E act on the focused read, as in the popup.
+  useLayoutEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Escape') {
+        if (latestThread.current.back()) event.preventDefault();
+        return;
+      }
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const row = target?.closest('[data-row]');
+      const control = row && !isTyping(target) ? cardKeyTarget(event.key) : null;
+      const button = control ? row?.querySelector<HTMLElement>(control) : null;
+      if (!button) return;
+      event.preventDefault();
+      button.click();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   // Which tab to describe: the active one in this window, then every switch and navigation.
   useEffect(() => {
@@ -44,6 +70,7 @@ export function SidePanelApp() {
           if (current) setRelated({ kind: 'failed' });
         });
     setRelated({ kind: 'loading' });
+    thread.clear(); // a thread belongs to the page it started from
     void load();
     const onUpdated = (updatedId: number, change: { url?: string; status?: string }) => {
       if (updatedId === tabId && (change.url !== undefined || change.status === 'complete')) void load();
@@ -60,6 +87,8 @@ export function SidePanelApp() {
     };
   }, [tabId]);
 
+  const openTag = (tag: string) => void openInNewTab(searchPageUrl(tag));
+
   const toggleSave = (read: Read) => {
     const saved = queue?.find((item) => item.id === read.id);
     void (saved ? queueActions.remove(saved.id) : queueActions.save(read));
@@ -72,13 +101,24 @@ export function SidePanelApp() {
       </header>
       <StorageNotice />
       <div class="panel" data-tab-id={tabId ?? undefined}>
-        <RelatedView
-          state={related}
+        <ThreadPanel
+          thread={thread}
           engine={engine}
           savedIds={savedIds}
           onToggleSave={toggleSave}
-          onTag={(tag) => void openInNewTab(searchPageUrl(tag))}
-          onSearch={() => void openInNewTab(searchPageUrl(''))}
+          onTag={openTag}
+          onMoreLikeThis={(read, origin) => thread.open(read, origin)}
+          base={
+            <RelatedView
+              state={related}
+              engine={engine}
+              savedIds={savedIds}
+              onToggleSave={toggleSave}
+              onTag={openTag}
+              onSearch={() => void openInNewTab(searchPageUrl(''))}
+              onMoreLikeThis={(read, origin) => thread.open(read, origin)}
+            />
+          }
         />
       </div>
     </div>

@@ -6,6 +6,9 @@
 import type { PageKeywords, Term } from '@/src/keywords/types';
 import type { Read } from '@/src/catalogue/types';
 import type { SyncStatus } from '@/src/queue/sync';
+import type { ReadAsPage } from '@/src/ranking/more-like-this';
+import type { QueueItem, QueueState } from '@/src/queue/types';
+import type { MoveTarget } from '@/src/queue/rules';
 
 /** Why a tab has no related reads to show. */
 export type TabStatus =
@@ -27,6 +30,23 @@ export type TabRelated = {
   keywords: Term[];
 };
 
+/**
+ * One queue change asked by the popup or side panel. The background runs it through the queue
+ * repository (those pages carry no storage code of their own); a catalogue read is named by id and
+ * looked up there, so a page cannot save a read the catalogue does not have.
+ */
+export type QueueEditRequest =
+  | { op: 'save'; readId: string }
+  | { op: 'save-page'; page: { url: string; title: string } }
+  | { op: 'remove'; id: string }
+  | { op: 'restore'; item: QueueItem }
+  | { op: 'set-state'; id: string; state: QueueState }
+  | { op: 'move'; id: string; target: MoveTarget }
+  | { op: 'set-note'; id: string; note: string };
+
+/** `removed`: what a remove took out (what Undo restores). `refused`: an impossible edit (unknown item, a link that is not a web page). */
+export type QueueEditResult = { ok: true; removed: QueueItem | null } | { ok: false; reason: 'storage-full' | 'refused' };
+
 export type Request =
   | { type: 'page-keywords'; page: PageKeywords }
   | { type: 'tab-related'; tabId: number }
@@ -34,7 +54,11 @@ export type Request =
   /** Background -> extension pages (side panel): a tab's related reads were recomputed. */
   | { type: 'tab-related-changed'; related: TabRelated }
   /** UI -> background: run a queue sync round now (options "Sync now", after an import); answers the new status. */
-  | { type: 'queue-sync-now' };
+  | { type: 'queue-sync-now' }
+  /** UI -> background: the catalogue reads related to one read ("More like this"), ranked as a small page. */
+  | { type: 'more-like-this'; read: ReadAsPage }
+  /** UI -> background: change the queue (see QueueEditRequest). */
+  | { type: 'queue-edit'; edit: QueueEditRequest };
 
 type Responses = {
   'page-keywords': { ok: true };
@@ -42,6 +66,8 @@ type Responses = {
   ping: { ok: true };
   'tab-related-changed': { ok: true };
   'queue-sync-now': SyncStatus;
+  'more-like-this': { related: RelatedRead[] };
+  'queue-edit': QueueEditResult;
 };
 
 export type ResponseOf<R extends Request> = Responses[R['type']];

@@ -12,14 +12,17 @@ import { useSetting } from './use-setting';
 import { targetTabId } from '@/src/platform/tabs';
 import { t, type MessageKey } from '@/src/platform/i18n';
 import { loadCatalogueSearch, queueActions, relatedReadsFor, useQueue, type CatalogueSearch } from './data';
-import { adjacentView, escapeAction, isTyping, nextRowIndex, viewForKey, views, type View } from './keyboard';
+import { adjacentView, cardKeyTarget, escapeAction, isTyping, nextRowIndex, viewForKey, views, type View } from './keyboard';
 import { findByUrl, unreadSummary } from '@/src/queue/rules';
 import { RelatedView, type RelatedState } from './views/RelatedView';
 import { SearchView, sameFacet } from './views/SearchView';
-import { SavedView } from './views/SavedView';
+import { useLazyModule } from './use-lazy-module';
+import { SkeletonList } from './ReadCard';
 import { Snackbar, type SnackbarMessage } from './Snackbar';
+import type { CardRead } from './ReadCard';
 import { StorageNotice } from './StorageNotice';
 import { WhatsNewNotice } from './WhatsNewNotice';
+import { ThreadPanel, useThread } from './thread';
 
 const viewLabel: Record<View, MessageKey> = { related: 'tabRelated', search: 'tabSearch', saved: 'tabSaved' };
 
@@ -33,6 +36,9 @@ function focusRow(row: Element | undefined) {
   primary?.focus();
   primary?.scrollIntoView({ block: 'nearest' });
 }
+
+/** The Saved view's code (notes, filters, export) is not needed for the first paint: it loads when Saved is opened, or once Related has painted. */
+const loadSavedView = () => import('./views/SavedView');
 
 /** `popup.html?q=…` (omnibox, selection menu, side panel tags) opens straight into Search with that query. */
 const linkedQuery = new URLSearchParams(location.search).get('q')?.trim() || null;
@@ -51,6 +57,8 @@ export function PopupApp() {
   const unread = unreadSummary(queue ?? []).count;
   const userPickedView = useRef(linkedQuery !== null);
   const panelRef = useRef<HTMLDivElement>(null);
+  const thread = useThread();
+  const saved = useLazyModule(loadSavedView, view === 'saved' || related.kind !== 'loading');
 
   useEffect(() => {
     targetTabId()
@@ -98,6 +106,7 @@ export function PopupApp() {
 
   const switchView = (next: View) => {
     userPickedView.current = true;
+    thread.clear();
     setView(next);
   };
 
@@ -125,6 +134,8 @@ export function PopupApp() {
     };
   }, [related, queue]);
 
+  const openThread = (read: CardRead, origin: HTMLElement | null) => thread.open(read, origin);
+
   const toggleSave = (read: Read) => {
     const saved = queue?.find((item) => item.id === read.id);
     if (saved) void remove(saved);
@@ -134,17 +145,26 @@ export function PopupApp() {
   // One document-level listener, reading the latest state through a ref. Attached as the first
   // render commits (a layout effect), not after the first frame: a key pressed the moment the
   // popup opens (Alt+Shift+D, then 3) must not be lost.
-  const latest = useRef({ view, query, facets });
-  latest.current = { view, query, facets };
+  const latest = useRef({ view, query, facets, thread });
+  latest.current = { view, query, facets, thread };
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const { view: current, query: currentQuery, facets: currentFacets } = latest.current;
+      const { view: current, query: currentQuery, facets: currentFacets, thread: currentThread } = latest.current;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
       const searchInput = () => panelRef.current?.querySelector<HTMLInputElement>('[data-search-input]');
+      // The list the keys move through: the top step of a More-like-this thread, else the view.
+      const scope = panelRef.current?.querySelector('[data-thread-top]') ?? panelRef.current;
+      const listInput = () =>
+        scope?.querySelector<HTMLElement>('[data-thread-back]') ?? scope?.querySelector<HTMLElement>('[data-search-input], [data-list-input]');
 
       if (event.key === 'Escape') {
+        // Esc leaves a More-like-this step before it clears anything in the view underneath.
+        if (currentThread.back()) {
+          event.preventDefault();
+          return;
+        }
         if (current !== 'search') return;
         const action = escapeAction(currentQuery, currentFacets.length);
         if (!action) return;
@@ -165,7 +185,7 @@ export function PopupApp() {
         }
       }
       if (!plain) return;
-      const rows = Array.from(panelRef.current?.querySelectorAll('[data-row]') ?? []);
+      const rows = Array.from(scope?.querySelectorAll('[data-row]') ?? []);
       if (target?.getAttribute('role') === 'tab') {
         const next = adjacentView(current, event.key);
         if (next) {
@@ -179,17 +199,23 @@ export function PopupApp() {
         return;
       }
       const row = target?.closest('[data-row]');
-      if (row && !isTyping(target) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        row.querySelector<HTMLElement>('[data-save]')?.click();
+      // A note being written keeps its keys (arrows move the caret, letters are text).
+      if (row && isTyping(target)) return;
+      const control = row ? cardKeyTarget(event.key) : null;
+      if (row && control) {
+        const button = row.querySelector<HTMLElement>(control);
+        if (button) {
+          event.preventDefault();
+          button.click();
+        }
         return;
       }
-      const fromInput = target?.matches('[data-search-input]') && event.key === 'ArrowDown';
+      const fromInput = target?.matches('[data-search-input], [data-list-input], [data-thread-back]') && event.key === 'ArrowDown';
       if (!row && !fromInput) return;
       const next = nextRowIndex(row ? rows.indexOf(row) : -1, event.key, rows.length);
       if (next === null) return;
       event.preventDefault();
-      if (next === -1) searchInput()?.focus();
+      if (next === -1) listInput()?.focus();
       else focusRow(rows[next]);
     };
     document.addEventListener('keydown', onKeyDown);
@@ -234,7 +260,14 @@ export function PopupApp() {
 
       <main class="main">
         <div id="panel" class="panel" role="tabpanel" aria-labelledby={`tab-${view}`} ref={panelRef}>
-          {view === 'related' ? (
+          <ThreadPanel
+            thread={thread}
+            engine={engine}
+            savedIds={savedIds}
+            onToggleSave={toggleSave}
+            onTag={showTag}
+            onMoreLikeThis={openThread}
+            base={view === 'related' ? (
             <RelatedView
               state={related}
               engine={engine}
@@ -243,6 +276,7 @@ export function PopupApp() {
               onTag={showTag}
               page={tabPage}
               onSearch={() => switchView('search')}
+              onMoreLikeThis={openThread}
             />
           ) : view === 'search' ? (
             <SearchView
@@ -255,10 +289,13 @@ export function PopupApp() {
               engine={engine}
               savedIds={savedIds}
               onToggleSave={toggleSave}
+              onMoreLikeThis={openThread}
               notice={notice}
             />
+          ) : !saved ? (
+            <SkeletonList rows={3} />
           ) : (
-            <SavedView
+            <saved.SavedView
               items={queue}
               engine={engine}
               onTag={showTag}
@@ -269,8 +306,11 @@ export function PopupApp() {
                   ? queueActions.moveBefore(id, target.beforeId)
                   : queueActions.moveAfter(id, target.afterId))
               }
+              onSetNote={(item, note) => void queueActions.setNote(item.id, note)}
+              onMoreLikeThis={openThread}
             />
           )}
+          />
         </div>
 
         {snackbar ? <Snackbar message={snackbar} onDone={() => setSnackbar(null)} /> : null}
@@ -280,8 +320,10 @@ export function PopupApp() {
         <span><kbd>↑↓</kbd> {t('hintMove')}</span>
         <span><kbd>↵</kbd> {t('hintOpen')}</span>
         <span><kbd>S</kbd> {t('hintSave')}</span>
-        <span><kbd>1</kbd><kbd>2</kbd><kbd>3</kbd> {t('hintViews')}</span>
-        {view === 'saved' ? (
+        <span><kbd>M</kbd> {t('hintMore')}</span>
+        {thread.steps.length > 0 ? (
+          <span><kbd>Esc</kbd> {t('hintBack')}</span>
+        ) : view === 'saved' ? (
           <span><kbd>Alt</kbd><kbd>↑↓</kbd> {t('hintReorder')}</span>
         ) : (
           <span><kbd>Esc</kbd> {t('hintClear')}</span>

@@ -1,12 +1,17 @@
-/** One read as a card: title (opens it), source, date or section, read time, tags, "why", save toggle. */
+/**
+ * One read as a card, the same in Related, Search, Saved, More like this and the side panel: title
+ * (opens it), source, date or section, read time, the summary (clamped, expandable in place), "why",
+ * tags, save toggle and "More like this".
+ */
 import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
 import type { Range } from '@/src/search/types';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { segmentByRanges } from './highlight';
 import { openUrlFor, webUrlOf } from './web-search';
-import { BookmarkIcon, ExternalIcon, GlobeIcon } from './icons';
+import { BookmarkIcon, BranchIcon, ExternalIcon, GlobeIcon } from './icons';
 
 /** What a card needs of a read; queue items (snapshots) lack the catalogue-only fields. */
 export type CardRead = Pick<Read, 'id' | 'title' | 'url' | 'source' | 'tags' | 'readMinutes'> &
@@ -47,6 +52,67 @@ function SaveToggle({ saved, onToggle }: { saved: boolean; onToggle: () => void 
   );
 }
 
+/**
+ * The summary, clamped to its first lines (CSS) with a More/Less toggle when the clamp hides text:
+ * a reader decides from it, and for reads without a link it is all the catalogue knows.
+ * Whether the clamp hides anything is read in a ResizeObserver callback, after the browser's own
+ * layout (never forcing one while the list first renders), and again when the card's width
+ * changes (side panel); the toggle then sits over the end of the last line, so nothing moves.
+ */
+function Summary({ id, title, text, ranges }: { id: string; title: string; text: string; ranges?: readonly Range[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || expanded || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => setClamped(element.scrollHeight > element.clientHeight + 1));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [text, expanded]);
+  const summaryId = `summary-${id}`;
+  return (
+    <div class={`card-summary-block ${expanded ? 'is-expanded' : ''}`}>
+      <p id={summaryId} ref={ref} class={`card-summary ${expanded ? 'is-expanded' : ''}`}>
+        <Highlighted text={text} ranges={ranges} />
+      </p>
+      {clamped || expanded ? (
+        <button
+          type="button"
+          class="summary-toggle"
+          aria-expanded={expanded}
+          aria-controls={summaryId}
+          aria-label={t('summaryToggleLabel', title)}
+          data-expand
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('summaryLess') : t('summaryMore')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function MoreLikeThisButton({ onOpen }: { onOpen: (origin: HTMLElement) => void }) {
+  return (
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={t('moreLikeThis')}
+      title={t('moreLikeThisTooltip')}
+      data-more
+      // Focus returns to what held it: the title link when M opened it from the keyboard, else this button.
+      onClick={(event) => {
+        const page = event.currentTarget.ownerDocument;
+        const focused = page.activeElement as HTMLElement | null;
+        onOpen(focused && focused !== page.body ? focused : event.currentTarget);
+      }}
+    >
+      <BranchIcon />
+    </button>
+  );
+}
+
 type ReadCardProps = {
   read: CardRead;
   engine: SearchEngine;
@@ -55,9 +121,12 @@ type ReadCardProps = {
   onToggleSave?: () => void;
   onTag: (tag: string) => void;
   highlights?: { title: Range[]; summary: Range[] };
-  /** Page terms this read matched (Related view). */
+  /** Page terms this read matched (Related view), or the concepts it shares with another read (More like this). */
   why?: string[];
-  showSummary?: boolean;
+  /** Opens "More like this" for the read; `origin` is where focus returns after Esc. */
+  onMoreLikeThis?: (origin: HTMLElement) => void;
+  /** Under the tags: the Saved view's note. */
+  note?: ComponentChildren;
   /** Extra controls after the save toggle (Saved view). */
   actions?: ComponentChildren;
   class?: string;
@@ -110,11 +179,7 @@ export function ReadCard(props: ReadCardProps) {
             </span>
           )}
         </p>
-        {props.showSummary && read.summary ? (
-          <p class="card-summary">
-            <Highlighted text={read.summary} ranges={highlights?.summary} />
-          </p>
-        ) : null}
+        {read.summary ? <Summary id={read.id} title={read.title} text={read.summary} ranges={highlights?.summary} /> : null}
         {why?.length ? (
           <p class="card-why">
             <span class="card-why-label">{t('whyLabel')}</span> {why.join(', ')}
@@ -131,10 +196,12 @@ export function ReadCard(props: ReadCardProps) {
             ))}
           </ul>
         ) : null}
+        {props.note}
       </div>
       <div class="card-actions">
         {props.onToggleSave ? <SaveToggle saved={!!props.saved} onToggle={props.onToggleSave} /> : null}
         {props.actions}
+        {props.onMoreLikeThis ? <MoreLikeThisButton onOpen={props.onMoreLikeThis} /> : null}
       </div>
     </li>
   );

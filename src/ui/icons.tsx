@@ -106,3 +106,26 @@ export const PageOffIcon = () => (
     <path d="M6 3h8l4 4v14H6zM14 3v4h4M9 13l6 5M15 13l-6 5" />
   </Icon>
 );
+
+/** "More like this": one read branching into others. */
+export const BranchIcon = () => (
+  <Icon>
+    <circle cx="6" cy="6" r="2.5" />
+    <circle cx="18" cy="8" r="2.5" />
+    <circle cx="18" cy="18" r="2.5" />
+    <path d="M8.5 6.5 15.5 7.5M7.5 8 15.8 16.5" />
+  </Icon>
+);
+
+export const NoteIcon = () => (
+  <Icon>
+    <path d="M4 20h4L19 9l-4-4L4 16z" />
+    <path d="M13.5 6.5l4 4" />
+  </Icon>
+);
+
+export const BackIcon = () => (
+  <Icon>
+    <path d="M15 5l-7 7 7 7" />
+  </Icon>
+);

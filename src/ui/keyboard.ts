@@ -49,3 +49,22 @@ export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement;
   return element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.isContentEditable === true;
 }
+
+/**
+ * The card control a single key works on when a card has focus: `S` save (or remove, in Saved),
+ * `M` More like this, `E` expand the summary, `N` the note (Saved). Null for other keys.
+ */
+export function cardKeyTarget(key: string): string | null {
+  switch (key.toLowerCase()) {
+    case 's':
+      return '[data-save]';
+    case 'm':
+      return '[data-more]';
+    case 'e':
+      return '[data-expand]';
+    case 'n':
+      return '[data-note]';
+    default:
+      return null;
+  }
+}

@@ -5,8 +5,8 @@
  * - Disk full: Chromium gives an extension no way to shrink its quota (CDP
  *   Storage.overrideQuotaForOrigin is accepted for the chrome-extension:// origin but not applied,
  *   with or without `unlimitedStorage`: a 5 MB write still commits), so the QuotaExceededError is
- *   thrown by IDBObjectStore.prototype.put, patched in the realm that writes (the service worker
- *   for the catalogue, the popup for the queue). Everything above it is real: Chromium's
+ *   thrown by IDBObjectStore.prototype.put, patched in the realm that writes (the service worker,
+ *   for the catalogue and for the queue edits the popup asks of it). Everything above it is real: Chromium's
  *   IndexedDB rolls the transaction back, the built code records and shows the problem and retries.
  * - A blocked schema upgrade and connections closed under a live worker and popup are real: a
  *   page of the extension's origin holds a raw IndexedDB connection, or asks for a newer version.
@@ -173,7 +173,7 @@ docsTest.describe('disk full', () => {
     const before = await storedQueue(worker);
     expect(before).toHaveLength(2);
 
-    await popup.evaluate(fillDisk, 'queue');
+    await worker.evaluate(fillDisk, 'queue');
     await saveButton(2).click();
     await expect(notice(popup, 'queue-full')).toHaveText(MESSAGES.queueFull);
     await expect(saveButton(2)).toHaveAttribute('aria-pressed', 'false');
@@ -182,7 +182,7 @@ docsTest.describe('disk full', () => {
     await expect(savedCards(popup)).toHaveCount(2); // still both unread
     expect(await storedQueue(worker)).toEqual(before);
 
-    const counts = await popup.evaluate(freeDisk);
+    const counts = await worker.evaluate(freeDisk);
     expect(counts.faults, 'queue writes refused').toBe(2);
     await savedCards(popup).first().getByRole('button', { name: 'Read', exact: true }).click();
     await expect(savedCards(popup)).toHaveCount(1);

@@ -3,7 +3,7 @@ import type { Read } from '@/src/catalogue/types';
 import type { TabRelated } from '@/src/platform/messages';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
-import { EmptyState, ReadCard, SkeletonList } from '../ReadCard';
+import { EmptyState, ReadCard, SkeletonList, type CardRead } from '../ReadCard';
 import { BookmarkIcon, PageOffIcon, SearchIcon, SparkIcon } from '../icons';
 
 /** What the popup knows about its tab so far. */
@@ -16,6 +16,7 @@ type RelatedViewProps = {
   onToggleSave: (read: Read) => void;
   onTag: (tag: string) => void;
   onSearch: () => void;
+  onMoreLikeThis: (read: CardRead, origin: HTMLElement) => void;
   /** The tab's own (web) page in the queue: whether it is saved, and the toggle. Absent where it cannot be saved. */
   page?: { saved: boolean; onToggleSave: () => void };
 };
@@ -87,6 +88,7 @@ export function RelatedView(props: RelatedViewProps) {
             saved={props.savedIds.has(read.id)}
             onToggleSave={() => props.onToggleSave(read)}
             onTag={props.onTag}
+            onMoreLikeThis={(origin) => props.onMoreLikeThis(read, origin)}
           />
         ))}
       </ul>

@@ -6,7 +6,7 @@ import { FACET_KINDS, facetKey } from '@/src/search/facets';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t, type MessageKey } from '@/src/platform/i18n';
 import type { CatalogueSearch } from '../data';
-import { EmptyState, ReadCard, SkeletonList } from '../ReadCard';
+import { EmptyState, ReadCard, SkeletonList, type CardRead } from '../ReadCard';
 import { CloseIcon, FilterIcon, SearchIcon } from '../icons';
 
 const PAGE_SIZE = 25;
@@ -32,6 +32,7 @@ type SearchViewProps = {
   engine: SearchEngine;
   savedIds: ReadonlySet<string>;
   onToggleSave: (read: Read) => void;
+  onMoreLikeThis: (read: CardRead, origin: HTMLElement) => void;
   /** A notice above the box, e.g. why the Related view had nothing. */
   notice?: string;
 };
@@ -169,11 +170,11 @@ export function SearchView(props: SearchViewProps) {
                 key={hit.read.id}
                 read={hit.read}
                 highlights={hit.highlights}
-                showSummary
                 engine={props.engine}
                 saved={props.savedIds.has(hit.read.id)}
                 onToggleSave={() => props.onToggleSave(hit.read)}
                 onTag={(tag) => addFacet({ kind: 'tag', value: tag })}
+                onMoreLikeThis={(origin) => props.onMoreLikeThis(hit.read, origin)}
               />
             ))}
           </ul>

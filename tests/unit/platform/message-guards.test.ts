@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_REPORT_LIMITS, isAllowedSender, sanitizePageKeywords } from '@/src/platform/message-guards';
+import { PAGE_REPORT_LIMITS, READ_AS_PAGE_LIMITS, isAllowedSender, sanitizePageKeywords, sanitizeQueueEdit, sanitizeReadAsPage } from '@/src/platform/message-guards';
 import { MAX_PAGE_TERMS, PAGE_FIELDS } from '@/src/relevance/page-terms';
+import type { QueueItem } from '@/src/queue/types';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -88,5 +89,78 @@ describe('sanitizePageKeywords', () => {
     expect(clean.terms.every((term, index) => term.key === `t${index}` && Object.keys(term).sort().join() === 'counts,key,surface')).toBe(true);
     expect(clean.extractMs).toBe(0);
     expect(sanitizePageKeywords({ ...report, extractMs: '5' })!.extractMs).toBe(0);
+  });
+});
+
+describe('sanitizeReadAsPage', () => {
+  it('keeps a read’s id, title, tags and summary, and nothing else', () => {
+    expect(sanitizeReadAsPage({ id: 'r1', title: 'Raft', tags: ['raft'], summary: 'Leaders.', url: 'https://x.example/' })).toEqual({
+      id: 'r1',
+      title: 'Raft',
+      tags: ['raft'],
+      summary: 'Leaders.',
+    });
+    expect(sanitizeReadAsPage({ id: 'page:1', title: 'A page', tags: [] })).toEqual({ id: 'page:1', title: 'A page', tags: [], summary: null });
+  });
+
+  it('refuses what is not a read, and cuts lists and strings to bounds', () => {
+    expect(sanitizeReadAsPage(null)).toBeNull();
+    expect(sanitizeReadAsPage({ id: 1, title: 'x', tags: [] })).toBeNull();
+    expect(sanitizeReadAsPage({ id: 'x', title: 'x', tags: 'raft' })).toBeNull();
+    expect(sanitizeReadAsPage({ id: 'x'.repeat(READ_AS_PAGE_LIMITS.idLength + 1), title: 'x', tags: [] })).toBeNull();
+    const huge = sanitizeReadAsPage({ id: 'x', title: 't'.repeat(5000), tags: [...Array(200).fill('tag'), 3], summary: 's'.repeat(10_000) })!;
+    expect(huge.title).toHaveLength(READ_AS_PAGE_LIMITS.titleLength);
+    expect(huge.tags).toHaveLength(READ_AS_PAGE_LIMITS.tags);
+    expect(huge.summary).toHaveLength(READ_AS_PAGE_LIMITS.summaryLength);
+  });
+
+  it('is a UI request: extension pages may ask, content scripts may not', () => {
+    expect(isAllowedSender('more-like-this', popup, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('more-like-this', contentScript, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('sanitizeQueueEdit', () => {
+  const item: QueueItem = {
+    id: 'r1', readId: 'r1', title: 'Raft', url: 'https://raft.example/', source: 'raft.example', tags: ['raft'], readMinutes: 5,
+    addedAt: 1, state: 'unread', readAt: null, position: 0, note: 'fencing', updatedAt: 1,
+  };
+
+  it('passes every edit the pages send, with only its own fields', () => {
+    const edits = [
+      { op: 'save', readId: 'r1' },
+      { op: 'save-page', page: { url: 'https://example.org/a', title: 'A' } },
+      { op: 'remove', id: 'r1' },
+      { op: 'restore', item },
+      { op: 'set-state', id: 'r1', state: 'read' },
+      { op: 'move', id: 'r1', target: { beforeId: 'r2' } },
+      { op: 'move', id: 'r1', target: { afterId: 'r2' } },
+      { op: 'set-note', id: 'r1', note: 'Compare with Paxos' },
+    ] as const;
+    for (const edit of edits) expect(sanitizeQueueEdit(edit)).toEqual(edit);
+    expect(sanitizeQueueEdit({ op: 'remove', id: 'r1', extra: 'dropped' })).toEqual({ op: 'remove', id: 'r1' });
+    expect(sanitizeQueueEdit({ op: 'restore', item: { ...item, extra: 1 } })).toEqual({ op: 'restore', item });
+  });
+
+  it('refuses malformed edits', () => {
+    for (const edit of [
+      null,
+      'remove',
+      { op: 'drop-table' },
+      { op: 'save', read: { id: 'r1' } },
+      { op: 'set-state', id: 'r1', state: 'archived' },
+      { op: 'move', id: 'r1', target: {} },
+      { op: 'set-note', id: 'r1', note: 42 },
+      { op: 'remove', id: 'x'.repeat(201) },
+      { op: 'restore', item: { ...item, position: Number.NaN } },
+      { op: 'restore', item: { ...item, tags: [1] } },
+    ]) {
+      expect(sanitizeQueueEdit(edit), JSON.stringify(edit)).toBeNull();
+    }
+  });
+
+  it('is a UI request: a content script may not edit the queue', () => {
+    expect(isAllowedSender('queue-edit', popup, ID, ORIGIN)).toBe(true);
+    expect(isAllowedSender('queue-edit', contentScript, ID, ORIGIN)).toBe(false);
   });
 });

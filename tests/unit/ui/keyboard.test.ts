@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentView, escapeAction, isTyping, nextRowIndex, viewForKey } from '@/src/ui/keyboard';
+import { adjacentView, cardKeyTarget, escapeAction, isTyping, nextRowIndex, viewForKey } from '@/src/ui/keyboard';
 import { parseHTML } from 'linkedom';
 
 describe('viewForKey', () => {
@@ -67,5 +67,17 @@ describe('isTyping', () => {
   it('is false elsewhere', () => {
     expect(isTyping(document.getElementById('b'))).toBe(false);
     expect(isTyping(null)).toBe(false);
+  });
+});
+
+describe('cardKeyTarget', () => {
+  it('maps S, M, E and N on a focused card to save, More like this, the summary toggle and the note', () => {
+    expect(['s', 'm', 'e', 'n'].map(cardKeyTarget)).toEqual(['[data-save]', '[data-more]', '[data-expand]', '[data-note]']);
+    expect(cardKeyTarget('M')).toBe('[data-more]');
+  });
+
+  it('ignores other keys', () => {
+    expect(cardKeyTarget('x')).toBeNull();
+    expect(cardKeyTarget('Enter')).toBeNull();
   });
 });

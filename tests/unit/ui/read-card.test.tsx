@@ -75,4 +75,30 @@ describe('ReadCard', () => {
     const meta = Array.from(root.querySelectorAll('.card-meta-part')).map((part) => part.textContent);
     expect(meta).toEqual(['Discord', 'Backend Development', '7 min read']);
   });
+
+  it('shows the summary on every card that has one (one card everywhere), and none where the read has none', () => {
+    render(<ReadCard read={read} engine="bing" onTag={noop} />, root);
+    expect(root.querySelector('.card-summary')!.textContent).toBe(read.summary);
+    expect(root.querySelector('.card-summary')!.id).toBe('summary-r1');
+    render(<ReadCard read={{ ...read, summary: null }} engine="bing" onTag={noop} />, root);
+    expect(root.querySelector('.card-summary')).toBeNull();
+  });
+
+  it('offers More like this only where asked, handing back where focus should return', () => {
+    render(<ReadCard read={read} engine="bing" onTag={noop} />, root);
+    expect(root.querySelector('[data-more]')).toBeNull();
+    const origins: HTMLElement[] = [];
+    render(<ReadCard read={read} engine="bing" onTag={noop} onMoreLikeThis={(origin) => origins.push(origin)} />, root);
+    const button = root.querySelector<HTMLElement>('[data-more]')!;
+    expect(button.getAttribute('aria-label')).toBe('More like this');
+    const { Event: DomEvent } = root.ownerDocument.defaultView as unknown as { Event: typeof Event };
+    button.dispatchEvent(new DomEvent('click'));
+    // Nothing had focus (the body): focus returns to the button itself.
+    expect(origins).toEqual([button]);
+  });
+
+  it('renders the note slot under the tags', () => {
+    render(<ReadCard read={read} engine="bing" onTag={noop} note={<p class="card-note">Fencing tokens</p>} />, root);
+    expect(root.querySelector('.card-body > .card-note')!.textContent).toBe('Fencing tokens');
+  });
 });

@@ -129,8 +129,8 @@ function queueItem(text: string, url: string | null, id: string, position: numbe
 
 describe('a read card with hostile fields', () => {
   it.each(HOSTILE_TEXTS)('shows %j as text, with the same elements as plain words', (text) => {
-    const plain = skeleton(show(<ReadCard read={read('plain words', 'https://example.com/a')} engine="duckduckgo" onTag={noop} showSummary why={['plain words']} />));
-    const card = show(<ReadCard read={read(text, 'https://example.com/a')} engine="duckduckgo" onTag={noop} showSummary why={[text]} />);
+    const plain = skeleton(show(<ReadCard read={read('plain words', 'https://example.com/a')} engine="duckduckgo" onTag={noop} why={['plain words']} />));
+    const card = show(<ReadCard read={read(text, 'https://example.com/a')} engine="duckduckgo" onTag={noop} why={[text]} />);
     expect(skeleton(card)).toEqual(plain);
     expectInert(card);
     expect(card.querySelector('.card-title')!.textContent).toBe(`Kafka zqxhostile ${text}`);
@@ -162,7 +162,7 @@ describe('views over hostile data', () => {
       ...HOSTILE_TEXTS.map((text, index) => queueItem(text, `https://example.com/${index}`, `item-${index}`, index)),
       ...HOSTILE_URLS.map((url, index) => queueItem(`synced ${index}`, url, `synced-${index}`, 100 + index)),
     ];
-    const view = show(<SavedView items={items} engine="duckduckgo" onTag={noop} onRemove={noop} onSetState={noop} onMove={noop} />);
+    const view = show(<SavedView items={items} engine="duckduckgo" onTag={noop} onRemove={noop} onSetState={noop} onMove={noop} onSetNote={noop} onMoreLikeThis={noop} />);
     expectInert(view);
     const titles = [...view.querySelectorAll('.card-title')].map((link) => link.textContent);
     expect(titles).toEqual([...HOSTILE_TEXTS, ...HOSTILE_URLS.map((_, index) => `synced ${index}`)]);
@@ -180,7 +180,7 @@ describe('views over hostile data', () => {
         keywords: [],
       };
       const view = show(
-        <RelatedView state={{ kind: 'ready', tab }} engine="duckduckgo" savedIds={new Set()} onToggleSave={noop} onTag={noop} onSearch={noop} page={{ saved: false, onToggleSave: noop }} />,
+        <RelatedView state={{ kind: 'ready', tab }} engine="duckduckgo" savedIds={new Set()} onToggleSave={noop} onTag={noop} onSearch={noop} onMoreLikeThis={noop} page={{ saved: false, onToggleSave: noop }} />,
       );
       expectInert(view);
       expect(view.querySelector('.related-page')!.textContent).toBe(text);
@@ -202,6 +202,7 @@ describe('views over hostile data', () => {
         engine="duckduckgo"
         savedIds={new Set()}
         onToggleSave={noop}
+        onMoreLikeThis={noop}
         notice={HOSTILE_TEXTS[1]}
       />,
     );
@@ -213,7 +214,7 @@ describe('views over hostile data', () => {
     expect([...view.querySelectorAll('.card-title mark')].map((mark) => mark.textContent)).toEqual(['zqxhostile']);
 
     const unfiltered = show(
-      <SearchView catalogue={catalogue} catalogueFailed={false} query="zqxhostile" facets={[]} onQuery={noop} onFacets={noop} engine="duckduckgo" savedIds={new Set()} onToggleSave={noop} />,
+      <SearchView catalogue={catalogue} catalogueFailed={false} query="zqxhostile" facets={[]} onQuery={noop} onFacets={noop} engine="duckduckgo" savedIds={new Set()} onToggleSave={noop} onMoreLikeThis={noop} />,
     );
     expectInert(unfiltered);
     expect([...unfiltered.querySelectorAll('.card-title')].map((link) => link.textContent).sort()).toEqual(reads.map((hostile) => hostile.title).sort());
