@@ -50,23 +50,34 @@ export function lightStem(word: string): string {
   return stem;
 }
 
+const folded = new Map<string, string>();
+/** Words folded so far: a page repeats its words, and folding is the tokenizer's costliest step. Bounded for long-lived pages. */
+const FOLD_CACHE_LIMIT = 50_000;
+
 /** The folded form of a lower-cased word; identifiers with digits or punctuation stay as written. */
 export function foldWord(lower: string): string {
-  if (lower.length <= 3 || /[\p{N}._+#']/u.test(lower)) return lower;
-  return lightStem(lower);
+  let stem = folded.get(lower);
+  if (stem === undefined) {
+    stem = lower.length <= 3 || /[\p{N}._+#']/u.test(lower) ? lower : lightStem(lower);
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    folded.set(lower, stem);
+  }
+  return stem;
 }
+
+// A word and the gap before it: punctuation in the gap ends a clause.
+const GAP_AND_WORD = new RegExp(`([^\\p{L}\\p{N}]*)(${WORD.source})`, 'gu');
 
 /** Tokens of `text`; `-` and `/` separate words (`pub/sub`, `write-ahead` are phrases of the vocabulary). */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   const normal = text.normalize('NFKC').replace(/[\u2018\u2019\u201b`´]/g, "'").replace(/[-/]/g, ' ');
-  let end = 0;
-  for (const match of normal.matchAll(WORD)) {
-    const raw = match[0].replace(/'s$/, '');
+  for (const match of normal.matchAll(GAP_AND_WORD)) {
+    const raw = match[2]!.replace(/'s$/, '');
     const lower = raw.toLowerCase();
-    const breakBefore = CLAUSE_BREAK.test(normal.slice(end, match.index));
-    end = match.index + match[0].length;
-    out.push({ raw, lower, stem: foldWord(lower), caps: raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw), breakBefore });
+    // Capitals: some letter has case (raw differs from lower) and none is lower-case.
+    const caps = raw.length >= 2 && raw !== lower && raw === raw.toUpperCase();
+    out.push({ raw, lower, stem: foldWord(lower), caps, breakBefore: match[1] !== '' && CLAUSE_BREAK.test(match[1]!) });
   }
   return out;
 }
