@@ -1,4 +1,4 @@
-import type { PageTerm } from '@/src/relevance/page-terms';
+import type { PageTerm } from '@/src/relevance/page-fields';
 
 /** A term that characterises a page, with its weight (higher = more characteristic). */
 export type Term = { term: string; weight: number };

@@ -4,7 +4,7 @@
  * content script produces, and UI requests only from Docent's own pages.
  */
 import type { PageKeywords } from '@/src/keywords/types';
-import { MAX_PAGE_TERMS, PAGE_FIELDS, type PageTerm } from '@/src/relevance/page-terms';
+import { MAX_PAGE_TERMS, PAGE_FIELDS, type PageTerm } from '@/src/relevance/page-fields';
 import type { QueueEditRequest, Request } from './messages';
 import type { QueueItem } from '@/src/queue/types';
 import type { ReadAsPage } from '@/src/ranking/more-like-this';

@@ -13,16 +13,10 @@ import { chunksOf, pageTextSteps, type PageTextOptions } from '@/src/keywords/pa
 import { runToEnd, type WorkSteps } from '@/src/keywords/steps';
 import { GENRE_TERMS } from './text';
 import { analyze, type Vocabulary } from './vocabulary';
+import { MAX_PAGE_TERMS, PAGE_FIELDS, type PageField, type PageTerm } from './page-fields';
 
-export const PAGE_FIELDS = ['title', 'site', 'h1', 'description', 'url', 'lead', 'heading', 'body'] as const;
-export type PageField = (typeof PAGE_FIELDS)[number];
-
-/** A page term: its key, how the page wrote it (for "Why"), and its count per field (PAGE_FIELDS order). */
-export type PageTerm = { key: string; surface: string; counts: number[] };
+export { MAX_PAGE_TERMS, PAGE_FIELDS, type PageField, type PageTerm } from './page-fields';
 export type PageTerms = { title: string; terms: PageTerm[] };
-
-/** Terms sent at most: every term of the aboutness fields, then the body's most frequent (bounds the message and the ranking work). */
-export const MAX_PAGE_TERMS = 600;
 /** The lead is the first paragraph's opening: what a page says first about itself. */
 const LEAD_CHARS = 600;
 /** Title separators: `Replication | Apache Kafka`, `Sharding — Vitess`, `Docs: Envoy`. */
