@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --fit] [--dir DIR] [--show]
+ * npm run eval [-- --fit] [--quick] [--dir DIR] [--show]
  *
  * Measures related-reads relevance on the labelled dev pages (default ../shared/eval/dev; skipped
  * with a note when absent, so a clone without ../shared still builds and tests):
@@ -11,7 +11,8 @@
  * - the naive baseline (scripts/baseline.ts).
  *
  * The shipped model's figures are re-scored with ../shared/eval/score.mjs itself. `--fit` rewrites
- * src/relevance/model.json with the weights and settings fitted on all pages.
+ * src/relevance/model.json with the weights and settings fitted on all pages. `--quick` holds the
+ * ranking settings at the shipped ones (about a minute instead of several; the gate is still fitted per fold).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { parseHTML } from 'linkedom';
 import type { Read } from '@/src/catalogue/types';
 import { createCatalogueIndex, pageTerms, relatedForPage, RANK_SETTINGS, vocabulary, type PageTerms } from '@/src/relevance';
 import { fitRidge, termFeatures, type TermFeatures } from '@/src/relevance/model';
-import { conceptUtility, rankForPage, specificConcepts, type GateSettings, type RankedRead, type RankSettings } from '@/src/relevance/rank';
+import { conceptUtility, passesGate, rankForPage, specificConcepts, type GateSettings, type QueryTerm, type RankedRead, type RankSettings } from '@/src/relevance/rank';
 import { makeJudge, type Label } from './eval/judge';
 import { baselineRelated } from './baseline';
 
@@ -70,14 +71,14 @@ const fitWeights = (exclude: number, lambda: number) => fitRidge(examples.filter
 type PageScore = { p5: number; shown: number; titles: string[] };
 const OPEN_GATE: GateSettings = { minReads: 0, minSpecificity: -Infinity, minConcepts: 0, minConceptUtility: -Infinity };
 /** A page ranked with the gate open, plus what the gate looks at: enough to score it under any gate. */
-type Ranked = { related: RankedRead[]; concepts: (gate: GateSettings) => number; utility: number };
+type Ranked = { related: RankedRead[]; query: QueryTerm[]; concepts: (gate: GateSettings) => number; utility: number };
 function rankOpen(n: number, settings: RankSettings): Ranked {
   const { query, related } = rankForPage(pages[n]!, index, { ...settings, gate: OPEN_GATE }, { features: features[n] });
-  return { related, concepts: (gate) => specificConcepts(pages[n]!, index, gate).length, utility: conceptUtility(query, index) };
+  return { related, query, concepts: (gate) => specificConcepts(pages[n]!, index, gate).length, utility: conceptUtility(query, index) };
 }
-const passes = (r: Ranked, gate: GateSettings) => r.concepts(gate) >= gate.minConcepts && r.utility >= gate.minConceptUtility;
+const passes = (n: number, r: Ranked, gate: GateSettings) => passesGate(pages[n]!, r.query, index, gate);
 function scoreRanked(n: number, r: Ranked, gate: GateSettings): PageScore {
-  const related = passes(r, gate) ? r.related : [];
+  const related = passes(n, r, gate) ? r.related : [];
   const top = related.slice(0, 5);
   const titles = top.map((x) => x.read.title);
   if (labels[n]!.offtopic) return { p5: related.length ? 0 : 1, shown: related.length, titles };

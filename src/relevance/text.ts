@@ -9,7 +9,7 @@
  */
 import { en as englishStopwords } from 'stopwords-iso';
 
-export const STOPWORDS: ReadonlySet<string> = new Set(englishStopwords);
+const STOPWORDS: ReadonlySet<string> = new Set(englishStopwords);
 
 // Letters/digits with inner . _ ' (node.js, max_connections), trailing + or # (c++, c#).
 const WORD = /[\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*(?:[._'][\p{L}\p{N}][\p{L}\p{Mn}\p{Mc}\p{N}]*)*[+#]{0,2}/gu;
