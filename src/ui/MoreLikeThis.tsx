@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
-import { EmptyState, ReadCard, SkeletonList, type CardRead } from './ReadCard';
+import { EmptyState, RelatedCards, SkeletonList, type CardRead } from './ReadCard';
 import { BackIcon, PageOffIcon, SparkIcon } from './icons';
 import type { ThreadStep } from './thread';
 
@@ -51,20 +51,16 @@ export function MoreLikeThisView(props: MoreLikeThisViewProps) {
       ) : step.related.length === 0 ? (
         <EmptyState icon={<SparkIcon />} title={t('moreLikeThisNone')} body={t('moreLikeThisNoneHint')} />
       ) : (
-        <ul class="cards" aria-label={t('moreLikeThisList')} ref={listRef}>
-          {step.related.map(({ read, matched }) => (
-            <ReadCard
-              key={read.id}
-              read={read}
-              why={matched}
-              engine={props.engine}
-              saved={props.savedIds.has(read.id)}
-              onToggleSave={() => props.onToggleSave(read)}
-              onTag={props.onTag}
-              onMoreLikeThis={(origin) => props.onMoreLikeThis(read, origin)}
-            />
-          ))}
-        </ul>
+        <RelatedCards
+          label={t('moreLikeThisList')}
+          related={step.related}
+          listRef={listRef}
+          engine={props.engine}
+          savedIds={props.savedIds}
+          onToggleSave={props.onToggleSave}
+          onTag={props.onTag}
+          onMoreLikeThis={props.onMoreLikeThis}
+        />
       )}
     </div>
   );

@@ -3,10 +3,11 @@
  * (opens it), source, date or section, read time, the summary (clamped, expandable in place), "why",
  * tags, save toggle and "More like this".
  */
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren, JSX, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Read } from '@/src/catalogue/types';
 import type { Range } from '@/src/search/types';
+import type { RelatedRead } from '@/src/platform/messages';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
 import { segmentByRanges } from './highlight';
@@ -219,6 +220,37 @@ export function SkeletonList({ rows = 4 }: { rows?: number }) {
             <span class="skeleton-line short" />
           </div>
         </li>
+      ))}
+    </ul>
+  );
+}
+
+type RelatedCardsProps = {
+  label: string;
+  related: readonly RelatedRead[];
+  engine: SearchEngine;
+  savedIds: ReadonlySet<string>;
+  onToggleSave: (read: Read) => void;
+  onTag: (tag: string) => void;
+  onMoreLikeThis: (read: CardRead, origin: HTMLElement) => void;
+  listRef?: Ref<HTMLUListElement>;
+};
+
+/** Related reads as cards, best first, each with its "Why" (the Related view, More like this). */
+export function RelatedCards(props: RelatedCardsProps) {
+  return (
+    <ul class="cards" aria-label={props.label} ref={props.listRef}>
+      {props.related.map(({ read, matched }) => (
+        <ReadCard
+          key={read.id}
+          read={read}
+          why={matched}
+          engine={props.engine}
+          saved={props.savedIds.has(read.id)}
+          onToggleSave={() => props.onToggleSave(read)}
+          onTag={props.onTag}
+          onMoreLikeThis={(origin) => props.onMoreLikeThis(read, origin)}
+        />
       ))}
     </ul>
   );

@@ -3,7 +3,7 @@ import type { Read } from '@/src/catalogue/types';
 import type { TabRelated } from '@/src/platform/messages';
 import type { SearchEngine } from '@/src/platform/settings';
 import { t } from '@/src/platform/i18n';
-import { EmptyState, ReadCard, SkeletonList, type CardRead } from '../ReadCard';
+import { EmptyState, RelatedCards, SkeletonList, type CardRead } from '../ReadCard';
 import { BookmarkIcon, PageOffIcon, SearchIcon, SparkIcon } from '../icons';
 
 /** What the popup knows about its tab so far. */
@@ -78,20 +78,15 @@ export function RelatedView(props: RelatedViewProps) {
         </p>
         {savePage}
       </div>
-      <ul class="cards" aria-label={t('relatedReads')}>
-        {tab.related.map(({ read, matched }) => (
-          <ReadCard
-            key={read.id}
-            read={read}
-            why={matched}
-            engine={props.engine}
-            saved={props.savedIds.has(read.id)}
-            onToggleSave={() => props.onToggleSave(read)}
-            onTag={props.onTag}
-            onMoreLikeThis={(origin) => props.onMoreLikeThis(read, origin)}
-          />
-        ))}
-      </ul>
+      <RelatedCards
+        label={t('relatedReads')}
+        related={tab.related}
+        engine={props.engine}
+        savedIds={props.savedIds}
+        onToggleSave={props.onToggleSave}
+        onTag={props.onTag}
+        onMoreLikeThis={props.onMoreLikeThis}
+      />
     </div>
   );
 }
