@@ -21,7 +21,7 @@ import { startFixtureServer, type FixtureServer } from '../e2e/server';
 import { DOCS_HOST, OFF_TOPIC_HOST, PHONE_SIZE, POPUP_SIZE, READ_TIMEOUT, relatedJourney, searchJourney, sidebarJourney } from '../journeys/journeys';
 import { OFF_TOPIC_MESSAGE, optionsDom, popupDom } from '../journeys/popup-dom';
 import { EXTENSION_ORIGIN, FirefoxHarness, waitFor } from './firefox';
-import { startRecordingProxy, type ProxiedRequest, type RecordingProxy } from './recording-proxy';
+import { startRecordingProxy, type ProxiedRequest, type RecordingProxy } from '../e2e/recording-proxy';
 
 // The extension API inside extension pages (evaluate() callbacks run there).
 declare const browser: typeof import('webextension-polyfill');
@@ -48,7 +48,7 @@ afterAll(async () => {
   await fixtureServer.close();
 });
 beforeEach(async () => {
-  proxy = await startRecordingProxy(fixtureServer, SERVED_HOSTS);
+  proxy = await startRecordingProxy(fixtureServer, { servedHosts: SERVED_HOSTS });
   firefox = await FirefoxHarness.create({ proxyPort: proxy.port });
 });
 afterEach(async (context) => {

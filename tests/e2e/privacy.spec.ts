@@ -18,14 +18,13 @@
  * error recorder (which would catch any CSP violation during the journey) sees the refusal.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { BUILT_EXTENSION_DIR, DOCS_HOST, docsUrl, ExtensionHarness, expect, tabIdOf, test } from './fixtures';
 import type { FixtureServer } from './server';
 import { waitForCatalogue } from './raw-storage';
+import { startRecordingProxy, type ProxiedRequest, type RecordingProxy } from './recording-proxy';
 
 // The extension API as the service worker sees it (evaluate() callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
@@ -37,7 +36,6 @@ const bundledReadCount = (JSON.parse(await readFile('assets/catalogue.json', 'ut
 
 // ---------- The recording proxy ----------
 
-type ProxiedRequest = { method: string; url: string };
 
 /**
  * Chromium's own services that the launch flags cannot turn off (Gaia's ListAccounts, the
@@ -47,60 +45,23 @@ type ProxiedRequest = { method: string; url: string };
 const CHROMIUM_SERVICE_HOSTS = new Set(['chromium-gaia.invalid', 'chromium-component-updater.invalid']);
 const DOCS_FAVICON = docsUrl('favicon.ico');
 
-type RecordingProxy = {
-  port: number;
-  /** Every request that reached the proxy, in order. */
-  requests: ProxiedRequest[];
+type ChromiumProxy = RecordingProxy & {
   /** A URL on 127.0.0.1 the proxy answers itself (204), for deliberate requests. */
   canaryUrl(name: string): string;
   /** Chromium flags that send all of the browser's traffic through the proxy. */
   chromiumArgs: string[];
-  close(): Promise<void>;
 };
 
-async function startRecordingProxy(fixtureServer: FixtureServer): Promise<RecordingProxy> {
-  const requests: ProxiedRequest[] = [];
-  const fixturePort = Number(new URL(fixtureServer.origin).port);
-  const server: Server = createServer((incoming, response) => {
-    // A proxied request carries an absolute URL; one sent straight to this port (not proxied) a path.
-    const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
-    requests.push({ method: incoming.method ?? 'GET', url: url.href });
-    if (url.pathname.startsWith('/canary/') || url.href === DOCS_FAVICON) {
-      response.writeHead(204, { 'access-control-allow-origin': '*' }).end();
-    } else if (url.hostname === DOCS_HOST) {
-      const upstream = httpRequest(
-        { host: '127.0.0.1', port: fixturePort, method: incoming.method, path: url.pathname + url.search, headers: incoming.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      upstream.on('error', () => response.writeHead(502).end());
-      incoming.pipe(upstream);
-    } else {
-      response.writeHead(502, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
-    }
+async function startChromiumProxy(fixtureServer: FixtureServer): Promise<ChromiumProxy> {
+  const proxy = await startRecordingProxy(fixtureServer, {
+    servedHosts: [DOCS_HOST],
+    answersItself: (url) => url.pathname.startsWith('/canary/') || url.href === DOCS_FAVICON,
   });
-  // https:// and WebSockets arrive as CONNECT or an upgrade: recorded, never tunnelled.
-  server.on('connect', (incoming, socket) => {
-    requests.push({ method: 'CONNECT', url: `https://${incoming.url}` });
-    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-  });
-  server.on('upgrade', (incoming, socket) => {
-    requests.push({ method: 'UPGRADE', url: incoming.url ?? '' });
-    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
   return {
-    port,
-    requests,
-    canaryUrl: (name) => `http://127.0.0.1:${port}/canary/${name}`,
+    ...proxy,
+    canaryUrl: (name) => `http://127.0.0.1:${proxy.port}/canary/${name}`,
     chromiumArgs: [
-      `--proxy-server=http://127.0.0.1:${port}`,
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
       // Chromium sends loopback addresses around the proxy unless told not to.
       '--proxy-bypass-list=<-loopback>',
       // No --disable-features here: it would replace Playwright's list, which already keeps http
@@ -108,11 +69,6 @@ async function startRecordingProxy(fixtureServer: FixtureServer): Promise<Record
       '--gaia-url=http://chromium-gaia.invalid',
       '--component-updater=url-source=http://chromium-component-updater.invalid/',
     ],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 
@@ -207,7 +163,7 @@ const cardsIn = (page: Page, list: string) => page.getByRole('list', { name: lis
 
 test('a full journey requests only the extension’s own files; opening a read is the one navigation, on click', async ({ fixtureServer }) => {
   test.setTimeout(120_000);
-  const proxy = await startRecordingProxy(fixtureServer);
+  const proxy = await startChromiumProxy(fixtureServer);
   const harness = await ExtensionHarness.create(BUILT_EXTENSION_DIR, { extraArgs: proxy.chromiumArgs });
   try {
     const { context, extensionId } = harness;
@@ -334,7 +290,7 @@ test('a full journey requests only the extension’s own files; opening a read i
 });
 
 test('positive control: the recorders see a deliberate request from the worker, a page and the isolated world', async ({ fixtureServer }) => {
-  const proxy = await startRecordingProxy(fixtureServer);
+  const proxy = await startChromiumProxy(fixtureServer);
   // The build with its connect-src opened to the canary alone, so the worker and pages may send it.
   const relaxedBuild = await mkdtemp(path.join(tmpdir(), 'docent-relaxed-csp-'));
   await cp(BUILT_EXTENSION_DIR, relaxedBuild, { recursive: true });

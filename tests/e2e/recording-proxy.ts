@@ -1,13 +1,14 @@
 /**
- * The HTTP proxy Firefox must send every request through (see firefox.ts prefs). It serves the
- * documentation hosts from the fixture server (Firefox's equivalent of Chromium's
+ * The HTTP proxy a browser under test sends every request through (Chromium: privacy.spec.ts's
+ * flags; Firefox: tests/e2e-firefox/firefox.ts's prefs). It records every request, serves the
+ * documentation hosts from the fixture server (in Firefox the equivalent of Chromium's
  * --host-resolver-rules: `network.dns.localDomains` would map a name to 127.0.0.1 but not to the
- * fixture server's random port) and records everything else, refusing it: https and WebSockets
- * arrive as CONNECT and are never tunnelled.
+ * fixture server's random port), answers the URLs a test marks as its own with an empty 204, and
+ * refuses everything else: https and WebSockets arrive as CONNECT or an upgrade and are never tunnelled.
  */
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FixtureServer } from '../e2e/server';
+import type { FixtureServer } from './server';
 
 export type ProxiedRequest = { method: string; url: string };
 
@@ -18,14 +19,25 @@ export type RecordingProxy = {
   close(): Promise<void>;
 };
 
-export async function startRecordingProxy(fixtureServer: FixtureServer, servedHosts: readonly string[]): Promise<RecordingProxy> {
+export type ProxyOptions = {
+  /** Hosts answered from the fixture server. */
+  servedHosts: readonly string[];
+  /** URLs the proxy answers itself with an empty 204 (a test's deliberate requests). */
+  answersItself?: (url: URL) => boolean;
+};
+
+export async function startRecordingProxy(fixtureServer: FixtureServer, options: ProxyOptions): Promise<RecordingProxy> {
   const requests: ProxiedRequest[] = [];
   const fixturePort = Number(new URL(fixtureServer.origin).port);
   const server = createServer((incoming, response) => {
-    // A proxied request carries an absolute URL.
+    // A proxied request carries an absolute URL; one sent straight to this port (not proxied) a path.
     const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
     requests.push({ method: incoming.method ?? 'GET', url: url.href });
-    if (!servedHosts.includes(url.hostname)) {
+    if (options.answersItself?.(url)) {
+      response.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+      return;
+    }
+    if (!options.servedHosts.includes(url.hostname)) {
       response.writeHead(502, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
       return;
     }
